@@ -1,0 +1,1 @@
+"""Drug-related rules: classes, MEDD, renal function and dosing, pharmacogenomics, QTc."""

@@ -1,0 +1,1 @@
+"""The only code importing PySide6: view models, widgets, dialogs, job runner."""

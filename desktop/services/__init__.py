@@ -1,0 +1,1 @@
+"""Use cases (Qt-free): assess, save, follow up, sync, model update."""

@@ -1,0 +1,1 @@
+"""Model bundles: loading, verification, inference, explanations, OOD, conformal sets."""

@@ -1,0 +1,1 @@
+"""Synchronisation between clinic and hub: wire protocol, transport, client, hub service."""
