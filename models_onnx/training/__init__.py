@@ -1,1 +1,4 @@
-"""Synthetic cohort, training, evaluation, export. Optional `train` extra; never imported by shipped code."""
+"""Synthetic cohort, training, evaluation, export.
+
+Optional `train` extra; never imported by shipped code.
+"""

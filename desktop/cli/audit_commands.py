@@ -1,0 +1,39 @@
+"""``painbridge audit verify``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop.cli.opening import open_clinic_from
+
+
+def add(commands: Any, common: argparse.ArgumentParser) -> None:
+    audit = commands.add_parser("audit", parents=[common], help="check the audit log")
+    sub = audit.add_subparsers(title="audit commands", metavar="COMMAND", required=True)
+    verify = sub.add_parser(
+        "verify",
+        parents=[common],
+        help="verify the HMAC chain of the audit log (exit 0 only when intact)",
+        description=(
+            "Recompute the HMAC chain of every audit entry and compare the head with the "
+            "anchor kept outside the database: an edited, deleted, reordered or truncated "
+            "entry is reported with its sequence number. Exit 0 only when intact."
+        ),
+    )
+    verify.set_defaults(handler=run_verify)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    with open_clinic_from(args) as clinic:
+        report = clinic.verify_audit()
+    if report.ok:
+        print(f"audit log intact: {report.entries_checked} entries verified")
+        return 0
+    for problem in report.problems:
+        print(f"audit problem: {problem}")
+    print(
+        f"audit log NOT intact: {len(report.problems)} problem(s) in "
+        f"{report.entries_checked} entries"
+    )
+    return 4

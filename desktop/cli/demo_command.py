@@ -1,0 +1,54 @@
+"""``painbridge demo``: a data directory with synthetic demo cases (what `make run` starts)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from typing import Any
+
+from desktop.app import initialise_clinic, open_clinic
+from desktop.cli.session import resolve_home
+from desktop.cli.tables import print_table
+from desktop.services.demo import DEMO_PASSPHRASE, load_demo_cases
+from desktop.store import Home
+
+DEMO_USER = "demo"
+
+
+def add(commands: Any, common: argparse.ArgumentParser) -> None:
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help="create or open a demo data directory with synthetic cases and show them",
+        description=(
+            "Fill the data directory with the synthetic demo cases (only when it is empty) "
+            "and show them. The demo store uses a demo-only passphrase and holds no real data."
+        ),
+    )
+    demo.add_argument("--reset", action="store_true", help="delete and recreate the demo data")
+    demo.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    home = resolve_home(args)
+    if args.reset and home.exists():
+        shutil.rmtree(home)
+    if not Home(home).is_initialised():
+        with initialise_clinic(home, user=DEMO_USER, passphrase=DEMO_PASSPHRASE) as clinic:
+            saved = load_demo_cases(clinic.cases)
+        print(f"created a demo store in {home} with {len(saved)} synthetic cases")
+    with open_clinic(home, user=DEMO_USER, passphrase=DEMO_PASSPHRASE) as clinic:
+        page = clinic.cases.list_cases(limit=50)
+        rows = [
+            [r.case_id[:8], r.pseudonym, r.patient_name, r.assessment_date, str(r.latest_version)]
+            for r in page.rows
+        ]
+    print_table(["case", "pseudonym", "patient", "assessed", "version"], rows)
+    print()
+    print("Demo data only: every case above is synthetic. Try, for example:")
+    print(f"  export PAINBRIDGE_PASSPHRASE='{DEMO_PASSPHRASE}' PAINBRIDGE_USER={DEMO_USER}")
+    print(f"  .venv/bin/painbridge --home {home} case show {rows[0][0] if rows else 'ID'}")
+    print(
+        "  .venv/bin/painbridge score desktop/services/demo_cases/02-chemotherapy-neuropathy.json"
+    )
+    return 0

@@ -1,0 +1,97 @@
+"""``painbridge init``, ``painbridge passphrase change``, ``painbridge recovery keygen``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop.app import (
+    change_passphrase,
+    create_recovery_keypair,
+    initialise_clinic,
+    load_recovery_public_key,
+)
+from desktop.cli.session import (
+    NEW_PASSPHRASE_ENV,
+    read_passphrase,
+    resolve_home,
+    resolve_user,
+)
+
+
+def add_init(commands: Any, common: argparse.ArgumentParser) -> None:
+    init = commands.add_parser(
+        "init",
+        parents=[common],
+        help="create the encrypted store and the first user's key slot",
+        description=(
+            "Create an encrypted store in the data directory. A random 256-bit data key "
+            "encrypts the database; the passphrase (from PAINBRIDGE_PASSPHRASE or a prompt) "
+            "wraps it with Argon2id. With --recovery-public-key, IT can recover the store."
+        ),
+    )
+    init.add_argument(
+        "--recovery-public-key",
+        type=Path,
+        help="IT recovery public key file (from `painbridge recovery keygen`)",
+    )
+    init.set_defaults(handler=run_init)
+
+
+def add_passphrase(commands: Any, common: argparse.ArgumentParser) -> None:
+    passphrase = commands.add_parser("passphrase", parents=[common], help="manage passphrases")
+    sub = passphrase.add_subparsers(title="passphrase commands", metavar="COMMAND", required=True)
+    change = sub.add_parser(
+        "change",
+        parents=[common],
+        help="change the user's passphrase (rewrites only the key slot)",
+        description=(
+            "Change the passphrase of --user. The current one comes from "
+            "PAINBRIDGE_PASSPHRASE or a prompt, the new one from PAINBRIDGE_NEW_PASSPHRASE or "
+            "a prompt. Only the key slot is rewritten; the database is untouched."
+        ),
+    )
+    change.set_defaults(handler=run_change)
+
+
+def add_recovery(commands: Any, common: argparse.ArgumentParser) -> None:
+    recovery = commands.add_parser("recovery", parents=[common], help="IT recovery keys")
+    sub = recovery.add_subparsers(title="recovery commands", metavar="COMMAND", required=True)
+    keygen = sub.add_parser(
+        "keygen",
+        parents=[common],
+        help="create an IT recovery key pair (X25519, for HPKE recovery slots)",
+    )
+    keygen.add_argument("--out", type=Path, required=True, help="directory for the two files")
+    keygen.set_defaults(handler=run_keygen)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    home = resolve_home(args)
+    user = resolve_user(args)
+    public_key = None
+    if args.recovery_public_key is not None:
+        public_key = load_recovery_public_key(args.recovery_public_key)
+    passphrase = read_passphrase(f"New passphrase for {user}: ", confirm=True)
+    with initialise_clinic(home, user=user, passphrase=passphrase, recovery_public_key=public_key):
+        pass
+    print(f"initialised an encrypted store for {user} in {home}")
+    return 0
+
+
+def run_change(args: argparse.Namespace) -> int:
+    home = resolve_home(args)
+    user = resolve_user(args)
+    old = read_passphrase(f"Current passphrase for {user}: ")
+    new = read_passphrase(f"New passphrase for {user}: ", env=NEW_PASSPHRASE_ENV, confirm=True)
+    change_passphrase(home, user=user, old=old, new=new)
+    print(f"passphrase changed for {user}")
+    return 0
+
+
+def run_keygen(args: argparse.Namespace) -> int:
+    private_path, public_path = create_recovery_keypair(args.out)
+    print(f"public key (give to installers):  {public_path}")
+    print(f"private key (keep offline, IT only): {private_path}")
+    return 0

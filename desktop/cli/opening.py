@@ -1,0 +1,16 @@
+"""Opening the clinic's store for a command."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.app import Clinic, open_clinic
+from desktop.cli.session import read_passphrase, resolve_home, resolve_user
+
+
+def open_clinic_from(args: argparse.Namespace) -> Clinic:
+    """Unlock the store named by the command's options (caller closes it: ``with``)."""
+    home = resolve_home(args)
+    user = resolve_user(args)
+    passphrase = read_passphrase(f"Passphrase for {user}: ")
+    return open_clinic(home, user=user, passphrase=passphrase)

@@ -1,0 +1,184 @@
+"""The schema, as named migrations applied once each and recorded in ``migrations``.
+
+Add a migration by appending to :data:`MIGRATIONS`; never edit or reorder one that has
+shipped. Each runs in its own transaction together with its ``migrations`` row (and the
+audit entry the store adds through ``on_applied``), so a crash leaves it either fully
+applied and recorded or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.store.database import Database
+from desktop.store.errors import StoreTooNew
+
+MIGRATIONS_TABLE = "migrations"
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+
+    def apply(self, database: Database) -> None:
+        for statement in self.statements:
+            database.execute(statement)
+
+
+def _append_only(table: str) -> tuple[str, str]:
+    return (
+        f"CREATE TRIGGER {table}_refuse_update BEFORE UPDATE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: rows cannot be changed'); END",
+        f"CREATE TRIGGER {table}_refuse_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: rows cannot be deleted'); END",
+    )
+
+
+AUDIT_LOG = Migration(
+    "0001_audit_log",
+    (
+        """CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            object_type TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_mac TEXT NOT NULL,
+            mac TEXT NOT NULL
+        ) STRICT""",
+        *_append_only("audit_log"),
+        """CREATE TABLE audit_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL,
+            mac TEXT NOT NULL,
+            head_mac TEXT NOT NULL
+        ) STRICT""",
+    ),
+)
+
+CASE_VERSIONS = Migration(
+    "0002_case_versions",
+    (
+        """CREATE TABLE case_versions (
+            case_id TEXT NOT NULL,
+            version INTEGER NOT NULL CHECK (version >= 1),
+            created_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            document TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            PRIMARY KEY (case_id, version)
+        ) STRICT""",
+        *_append_only("case_versions"),
+        """CREATE TRIGGER case_versions_numbered_without_gaps BEFORE INSERT ON case_versions
+        WHEN NEW.version != 1 + coalesce(
+            (SELECT max(version) FROM case_versions WHERE case_id = NEW.case_id), 0)
+        BEGIN SELECT RAISE(ABORT, 'case_versions: a new version must be latest + 1'); END""",
+    ),
+)
+
+CASE_INDEX = Migration(
+    "0003_case_index",
+    (
+        """CREATE TABLE cases (
+            case_id TEXT PRIMARY KEY,
+            pseudonym TEXT NOT NULL,
+            patient_name TEXT NOT NULL,
+            assessment_date TEXT NOT NULL,
+            latest_version INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            FOREIGN KEY (case_id, latest_version) REFERENCES case_versions (case_id, version)
+        ) STRICT""",
+        "CREATE INDEX cases_by_updated_at ON cases (updated_at, case_id)",
+        # Folded (case- and accent-insensitive) prefixes of the pseudonym, the full name
+        # and each word of the name; prefix search is a range scan on the primary key.
+        """CREATE TABLE case_search_terms (
+            term TEXT NOT NULL,
+            case_id TEXT NOT NULL REFERENCES cases (case_id),
+            PRIMARY KEY (term, case_id)
+        ) STRICT, WITHOUT ROWID""",
+        "CREATE INDEX case_search_terms_by_case ON case_search_terms (case_id)",
+    ),
+)
+
+OUTBOX = Migration(
+    "0004_outbox",
+    (
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sent', 'quarantined')),
+            attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            last_error TEXT,
+            FOREIGN KEY (case_id, version) REFERENCES case_versions (case_id, version)
+        ) STRICT""",
+        "CREATE INDEX outbox_by_state ON outbox (state, id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (AUDIT_LOG, CASE_VERSIONS, CASE_INDEX, OUTBOX)
+
+
+def applied_migrations(database: Database) -> list[tuple[str, str]]:
+    """(name, applied_at) of every applied migration, oldest first."""
+    if MIGRATIONS_TABLE not in database.table_names():
+        return []
+    rows = database.execute(
+        f"SELECT name, applied_at FROM {MIGRATIONS_TABLE} ORDER BY rowid"
+    ).fetchall()
+    return [(str(name), str(applied_at)) for name, applied_at in rows]
+
+
+def pending_migrations(
+    database: Database, migrations: tuple[Migration, ...] = MIGRATIONS
+) -> list[Migration]:
+    """Migrations not applied yet; raises StoreTooNew for names this version does not know."""
+    applied = {name for name, _ in applied_migrations(database)}
+    unknown = sorted(applied - {migration.name for migration in migrations})
+    if unknown:
+        raise StoreTooNew(unknown)
+    return [migration for migration in migrations if migration.name not in applied]
+
+
+def apply_migrations(
+    database: Database,
+    *,
+    now: Callable[[], str],
+    on_applied: Callable[[str], object],
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> list[str]:
+    """Apply each pending migration in its own transaction; return the names applied."""
+    applied: list[str] = []
+    for migration in pending_migrations(database, migrations):
+        with database.transaction():
+            _ensure_migrations_table(database)
+            if database.scalar(
+                f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", (migration.name,)
+            ):
+                continue  # another process applied it while we waited for the lock
+            migration.apply(database)
+            database.execute(
+                f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)",
+                (migration.name, now()),
+            )
+            on_applied(migration.name)
+        applied.append(migration.name)
+    return applied
+
+
+def _ensure_migrations_table(database: Database) -> None:
+    database.utils.table(MIGRATIONS_TABLE).create(
+        {"name": str, "applied_at": str},
+        pk="name",
+        not_null={"name", "applied_at"},
+        if_not_exists=True,
+        strict=True,
+    )

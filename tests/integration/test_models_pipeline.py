@@ -1,0 +1,176 @@
+"""Training to prediction: one quick training run per session, ONNX against interpret,
+exact contributions, conformal sets, OOD and the card."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from models_onnx.card import evaluate, render_card
+from models_onnx.features import FEATURE_NAMES, MECHANISMS, TREATMENT_OPTIONS, extract_features
+from models_onnx.inference import Predictor, verify
+from models_onnx.signing import development_public_key
+from models_onnx.training.build import train
+from models_onnx.training.cohort import generate_cohort
+from models_onnx.training.export import check_against_ebm, compile_heads, run_heads
+from models_onnx.training.records import to_training_data
+from models_onnx.training.train_response import (
+    RESPONSE_COLUMNS,
+    all_options_design,
+    fit_response_model,
+)
+from models_onnx.training.train_subtype import EbmSettings, fit_subtype_models
+from tests.unit.test_models_features import example
+
+DEV_KEY = development_public_key()
+SMALL = EbmSettings(outer_bags=1, interactions=3, max_rounds=500, n_jobs=1,
+                    min_pair_importance=0.0)
+
+
+@pytest.fixture(scope="module")
+def quick_bundle(tmp_path_factory):
+    messages: list[str] = []
+    path = train(tmp_path_factory.mktemp("models") / "quick", quick=True,
+                 created="2026-01-01T00:00:00+00:00", progress=messages.append)
+    assert messages[-1].startswith("done in")
+    return path
+
+
+@pytest.fixture(scope="module")
+def predictor(quick_bundle):
+    opened = Predictor.open(quick_bundle, DEV_KEY)
+    opened.warm()
+    return opened
+
+
+@pytest.fixture(scope="module")
+def small_models():
+    """Small EBMs with pairs and missing values, trained directly (no bundle)."""
+    data = to_training_data(generate_cohort(1500, seed=9).records)
+    subtype = fit_subtype_models(data.features, data.labels, seed=1, settings=SMALL)
+    response = fit_response_model(data.features, data.treatment, data.responded, seed=2,
+                                  settings=SMALL, pair_features=["metastases_bone", "dn4_total"])
+    return data, subtype, response
+
+
+def edge_rows(data) -> np.ndarray:
+    rows = data.features[:200].copy()
+    rows[0] = np.nan  # a case with nothing known
+    rows[1, FEATURE_NAMES.index("age_years")] = 120.0  # beyond anything seen
+    rows[2, FEATURE_NAMES.index("egfr")] = 0.0
+    return rows
+
+
+def test_onnx_equals_interpret_for_subtype_heads(small_models):
+    data, subtype, _ = small_models
+    heads = list(subtype.items())
+    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype")
+    assert any(len(t.columns) == 2 for h in described for t in h.terms)  # pairs compiled
+    rows = edge_rows(data)
+    assert check_against_ebm(model, heads, described, rows, tolerance=1e-5) < 1e-5
+    out = run_heads(model, rows)
+    for name, ebm in heads:
+        expected = ebm.predict_proba(rows.astype(np.float64))[:, 1]
+        assert np.abs(out[f"{name}_probability"] - expected).max() < 1e-5
+
+
+def test_onnx_equals_interpret_for_all_options(small_models):
+    data, _, response = small_models
+    model, described = compile_heads([("response", response)], len(RESPONSE_COLUMNS), "response")
+    rows = all_options_design(edge_rows(data)[:30])
+    assert check_against_ebm(model, [("response", response)], described, rows) < 1e-5
+    expected = response.predict_proba(rows.astype(np.float64))[:, 1]
+    assert np.abs(run_heads(model, rows)["response_probability"] - expected).max() < 1e-5
+
+
+def test_scores_sum_to_the_logit_output(small_models):
+    data, subtype, _ = small_models
+    heads = list(subtype.items())
+    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype")
+    out = run_heads(model, edge_rows(data))
+    for head in described:
+        total = out[head.scores_output].astype(np.float64).sum(axis=1) + head.intercept
+        assert np.abs(total - out[head.logit_output]).max() < 1e-5
+        p = out[head.probability_output].astype(np.float64)
+        assert np.abs(1 / (1 + np.exp(-out[head.logit_output])) - p).max() < 1e-6
+
+
+def test_quick_bundle_verifies(quick_bundle):
+    verify(quick_bundle, DEV_KEY)
+
+
+def test_prediction_has_every_output(predictor):
+    prediction = predictor.predict(example())
+    assert prediction.model_name == "painbridge-synthetic-cancer-pain"
+    assert prediction.model_version == "0.1.0-quick"
+    assert [m.mechanism for m in prediction.mechanisms] == list(MECHANISMS)
+    assert [o.option for o in prediction.options] == list(TREATMENT_OPTIONS)
+    for mechanism in prediction.mechanisms:
+        assert 0 <= mechanism.probability <= 1
+        assert set(mechanism.prediction_set) <= {"present", "absent"}
+        assert mechanism.coverage == pytest.approx(0.9)
+        assert 1 <= len(mechanism.explanation.contributions) <= 5
+    assert all(0 <= o.probability <= 1 for o in prediction.options)
+    assert prediction.ood.threshold > 0 and math.isfinite(prediction.ood.score)
+    assert prediction.ranked_options()[0].probability == max(
+        o.probability for o in prediction.options)
+
+
+def test_contributions_add_up_to_each_output(predictor):
+    prediction = predictor.predict(example(), top=81)
+    explained = [m.explanation for m in prediction.mechanisms] + [
+        o.explanation for o in prediction.options]
+    probabilities = [m.probability for m in prediction.mechanisms] + [
+        o.probability for o in prediction.options]
+    for explanation, probability in zip(explained, probabilities, strict=True):
+        shown = sum(c.contribution for c in explanation.contributions)
+        total = explanation.base_value + shown + explanation.other_contributions
+        assert total == pytest.approx(explanation.logit, abs=1e-5)
+        assert explanation.additivity_error < 1e-5
+        assert 1 / (1 + math.exp(-explanation.logit)) == pytest.approx(probability, abs=1e-6)
+        sizes = [abs(c.contribution) for c in explanation.contributions]
+        assert sizes == sorted(sizes, reverse=True)
+        assert all((c.contribution > 0) == (c.direction == "raises")
+                   for c in explanation.contributions)
+
+
+def test_single_and_batch_scoring_agree(predictor):
+    cases = [r["case"] for r in generate_cohort(20, seed=77).records]
+    batch = predictor.score_batch(np.stack([extract_features(c) for c in cases]))
+    for row, case in enumerate(cases):
+        one = predictor.predict(case)
+        assert np.allclose([m.probability for m in one.mechanisms], batch.mechanisms[row],
+                           atol=1e-6)
+        assert np.allclose([o.probability for o in one.options], batch.options[row], atol=1e-6)
+
+
+def test_shifted_site_is_flagged_more_often_than_the_reference(predictor):
+    reference = to_training_data(generate_cohort(300, seed=501).records).features
+    shifted = to_training_data(generate_cohort(300, seed=502, site="shifted").records).features
+    threshold = predictor.bundle.manifest.ood.threshold
+    assert (predictor.ood_distances(shifted) > threshold).mean() > (
+        predictor.ood_distances(reference) > threshold).mean()
+
+
+def test_unusual_case_names_offending_features(predictor):
+    case = example()
+    case["medications"] = [{"drug": "morphine", "daily_dose_mg": 5000}]
+    result = predictor.predict(case).ood
+    assert result.out_of_distribution
+    assert "medd_mg" in [f.feature for f in result.offending_features]
+
+
+def test_manifest_metrics_and_card(quick_bundle, predictor):
+    manifest = predictor.bundle.manifest
+    assert manifest.training_data.source == "synthetic"
+    assert "not clinically validated" in manifest.intended_use
+    assert any("SYNTHETIC" in text for text in manifest.limitations)
+    assert {g.name for g in manifest.metrics.goals} >= {
+        "neuropathic AUROC gain over DN4 >= 4", "policy value gain over WHO ladder"}
+    card = render_card(quick_bundle, trusted_key=DEV_KEY)
+    assert "NOT FOR CLINICAL USE" in card and "synthetic cohort" in card
+    assert "Signature: verified" in card
+    table = evaluate(quick_bundle)
+    assert "Signature: NOT CHECKED" in table and "Policy value" in table
