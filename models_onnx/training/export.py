@@ -68,6 +68,11 @@ def _cuts(model: ExplainableBoostingClassifier, feature: int, level: int) -> np.
     return np.asarray(cuts, dtype=np.float64)
 
 
+#: Columns are binned in groups of similar cut counts, so padding stays small (binary
+#: features are not compared against 63 padded cuts of a continuous one).
+WIDTH_GROUPS = (1, 3, 15, 63)
+
+
 def _padded(rows: list[np.ndarray]) -> np.ndarray:
     width = max(1, *(len(r) for r in rows))
     out = np.full((len(rows), width), np.inf, dtype=np.float64)
@@ -76,21 +81,45 @@ def _padded(rows: list[np.ndarray]) -> np.ndarray:
     return out
 
 
-def _bins(g: _Graph, prefix: str, columns: list[int], cuts: list[np.ndarray]) -> str:
-    """Node computing interpret's bin index of each listed column: (n, len(columns))."""
+def _int32(values: object) -> np.ndarray:
+    return np.asarray(values, dtype=np.int32)
+
+
+def _bins_of_group(g: _Graph, prefix: str, columns: list[int], cuts: list[np.ndarray]) -> str:
+    """interpret's bin index of each listed column, (n, len(columns)), int32."""
     index = g.constant(f"{prefix}_columns", np.array(columns, dtype=np.int64))
     x = g.node("Gather", ["x_double", index], f"{prefix}_x", axis=1)
-    x3 = g.node("Unsqueeze", [x, g.constant(f"{prefix}_axis2", np.array([2], np.int64))],
-                f"{prefix}_x3")
-    edges = g.constant(f"{prefix}_cuts", _padded(cuts))
-    below = g.node("LessOrEqual", [edges, x3], f"{prefix}_le")
-    count = g.node("Cast", [below], f"{prefix}_le_int", to=TensorProto.INT64)
-    total = g.node("ReduceSum", [count, f"{prefix}_axis2"], f"{prefix}_count", keepdims=0)
-    one = g.constant(f"{prefix}_one", np.array(1, dtype=np.int64))
-    shifted = g.node("Add", [total, one], f"{prefix}_bin1")
+    axis2 = g.constant(f"{prefix}_axis2", np.array([2], np.int64))
+    x3 = g.node("Unsqueeze", [x, axis2], f"{prefix}_x3")
+    below = g.node("LessOrEqual", [g.constant(f"{prefix}_cuts", _padded(cuts)), x3],
+                   f"{prefix}_le")
+    count = g.node("Cast", [below], f"{prefix}_le_int", to=TensorProto.INT32)
+    total = g.node("ReduceSum", [count, axis2], f"{prefix}_count", keepdims=0)
+    shifted = g.node("Add", [total, g.constant(f"{prefix}_one", _int32(1))], f"{prefix}_bin1")
     missing = g.node("Gather", ["x_nan", index], f"{prefix}_nan", axis=1)
-    zero = g.constant(f"{prefix}_zero", np.array(0, dtype=np.int64))
-    return g.node("Where", [missing, zero, shifted], f"{prefix}_bin")
+    return g.node("Where", [missing, g.constant(f"{prefix}_zero", _int32(0)), shifted],
+                  f"{prefix}_bin")
+
+
+def _bins(g: _Graph, prefix: str, columns: list[int], cuts: list[np.ndarray]) -> str:
+    """Bin indices of the listed columns in the listed order, (n, len(columns)), int32:
+    0 when missing, else 1 + the number of cuts <= x."""
+    groups: dict[int, list[int]] = {}
+    for position, c in enumerate(cuts):
+        width = next((w for w in WIDTH_GROUPS if len(c) <= w), len(c))
+        groups.setdefault(width, []).append(position)
+    parts, order = [], []
+    for k, width in enumerate(sorted(groups)):
+        members = groups[width]
+        parts.append(_bins_of_group(g, f"{prefix}_w{k}", [columns[i] for i in members],
+                                    [cuts[i] for i in members]))
+        order += members
+    if len(parts) == 1:
+        return parts[0]
+    joined = g.node("Concat", parts, f"{prefix}_grouped", axis=1)
+    restore = np.argsort(np.array(order)).astype(np.int64)
+    return g.node("Gather", [joined, g.constant(f"{prefix}_restore", restore)], f"{prefix}_bins",
+                  axis=1)
 
 
 def _head_nodes(g: _Graph, h: int, name: str,
@@ -104,29 +133,14 @@ def _head_nodes(g: _Graph, h: int, name: str,
     if mains:
         cuts = [_cuts(model, f, 1) for _, f in mains]
         tables = [np.asarray(model.term_scores_[t], dtype=np.float64).ravel() for t, _ in mains]
-        offsets = np.cumsum([0] + [len(s) for s in tables[:-1]]).astype(np.int64)
+        offsets = _int32(np.cumsum([0] + [len(s) for s in tables[:-1]]))
         bins = _bins(g, f"h{h}_main", [f for _, f in mains], cuts)
         flat = g.node("Add", [bins, g.constant(f"h{h}_main_offsets", offsets)], f"h{h}_main_flat")
         table = g.constant(f"h{h}_main_table", np.concatenate(tables).astype(np.float32))
         parts.append(g.node("Gather", [table, flat], f"h{h}_main_scores", axis=0))
         terms += [Term(name=model.term_names_[t], columns=(f,)) for t, f in mains]
     if pairs:
-        cuts_a = [_cuts(model, f[0], 2) for _, f in pairs]
-        cuts_b = [_cuts(model, f[1], 2) for _, f in pairs]
-        tables2 = [np.asarray(model.term_scores_[t], dtype=np.float64) for t, _ in pairs]
-        for (_, f), table2, ca, cb in zip(pairs, tables2, cuts_a, cuts_b, strict=True):
-            if table2.shape != (len(ca) + 3, len(cb) + 3):
-                raise ValueError(f"unexpected pair table shape for features {f}")
-        offsets = np.cumsum([0] + [s.size for s in tables2[:-1]]).astype(np.int64)
-        widths = np.array([s.shape[1] for s in tables2], dtype=np.int64)
-        bins_a = _bins(g, f"h{h}_pa", [f[0] for _, f in pairs], cuts_a)
-        bins_b = _bins(g, f"h{h}_pb", [f[1] for _, f in pairs], cuts_b)
-        row = g.node("Mul", [bins_a, g.constant(f"h{h}_pair_widths", widths)], f"h{h}_pair_row")
-        cell = g.node("Add", [row, bins_b], f"h{h}_pair_cell")
-        flat = g.node("Add", [cell, g.constant(f"h{h}_pair_offsets", offsets)], f"h{h}_pair_flat")
-        table = g.constant(f"h{h}_pair_table",
-                           np.concatenate([s.ravel() for s in tables2]).astype(np.float32))
-        parts.append(g.node("Gather", [table, flat], f"h{h}_pair_scores", axis=0))
+        parts.append(_pair_scores(g, h, model, pairs))
         terms += [Term(name=model.term_names_[t], columns=tuple(f)) for t, f in pairs]
     scores = g.node("Concat", parts, f"{name}_scores", axis=1)
     axis1 = g.constant(f"h{h}_axis1", np.array([1], dtype=np.int64))
@@ -136,6 +150,33 @@ def _head_nodes(g: _Graph, h: int, name: str,
     logit = g.node("Add", [summed, bias], f"{name}_logit")
     g.node("Sigmoid", [logit], f"{name}_probability")
     return terms, intercept
+
+
+def _pair_scores(g: _Graph, h: int, model: ExplainableBoostingClassifier,
+                 pairs: list[tuple[int, tuple[int, ...]]]) -> str:
+    """Scores of all pair terms, (n, pairs): each column is binned once at pair level."""
+    columns = sorted({c for _, f in pairs for c in f})
+    position = {c: i for i, c in enumerate(columns)}
+    tables = [np.asarray(model.term_scores_[t], dtype=np.float64) for t, _ in pairs]
+    for (_, f), table in zip(pairs, tables, strict=True):
+        expected = (len(_cuts(model, f[0], 2)) + 3, len(_cuts(model, f[1], 2)) + 3)
+        if table.shape != expected:
+            raise ValueError(f"unexpected pair table shape for features {f}")
+    bins = _bins(g, f"h{h}_pair", columns, [_cuts(model, c, 2) for c in columns])
+    side_a = _int32([position[f[0]] for _, f in pairs]).astype(np.int64)
+    side_b = _int32([position[f[1]] for _, f in pairs]).astype(np.int64)
+    bins_a = g.node("Gather", [bins, g.constant(f"h{h}_pair_a", side_a)], f"h{h}_pair_bins_a",
+                    axis=1)
+    bins_b = g.node("Gather", [bins, g.constant(f"h{h}_pair_b", side_b)], f"h{h}_pair_bins_b",
+                    axis=1)
+    widths = _int32([t.shape[1] for t in tables])
+    row = g.node("Mul", [bins_a, g.constant(f"h{h}_pair_widths", widths)], f"h{h}_pair_row")
+    cell = g.node("Add", [row, bins_b], f"h{h}_pair_cell")
+    offsets = _int32(np.cumsum([0] + [t.size for t in tables[:-1]]))
+    flat = g.node("Add", [cell, g.constant(f"h{h}_pair_offsets", offsets)], f"h{h}_pair_flat")
+    table = g.constant(f"h{h}_pair_table",
+                       np.concatenate([t.ravel() for t in tables]).astype(np.float32))
+    return g.node("Gather", [table, flat], f"h{h}_pair_scores", axis=0)
 
 
 def compile_heads(heads: Sequence[tuple[str, ExplainableBoostingClassifier]],
