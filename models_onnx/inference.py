@@ -147,22 +147,30 @@ class Predictor:
             options=options, ood=self._ood.assess(values), missing_features=missing,
         )
 
-    def score_batch(self, features: FloatArray, chunk: int = 2048) -> BatchScores:
-        """Mechanism and option probabilities for many feature rows (no explanations)."""
+    def score_batch(self, features: FloatArray, chunk: int = 256) -> BatchScores:
+        """Mechanism and option probabilities for many feature rows (no explanations).
+
+        Rows go through the sessions ``chunk`` cases at a time: the binning step holds a
+        few kilobytes per row, so unbounded batches would need gigabytes.
+        """
         x = np.ascontiguousarray(features, dtype=np.float32)
-        mechanisms = self._run(self.subtype, x)
-        mech = np.column_stack([mechanisms[h.probability_output] for h in self.subtype.heads])
         n_options = len(self.options)
         head = self._response_head
-        parts = []
+        mechanisms, options = [], []
         for start in range(0, len(x), chunk):
             block = x[start:start + chunk]
+            subtype = self._run(self.subtype, block)
+            mechanisms.append(np.column_stack(
+                [subtype[h.probability_output] for h in self.subtype.heads]))
             options_column = np.tile(self._option_column, (len(block), 1))
             rows = np.concatenate([np.repeat(block, n_options, axis=0), options_column], axis=1)
-            parts.append(self._run(self.response, rows)[head.probability_output])
-        options = np.concatenate(parts).reshape(len(x), n_options) if parts else np.empty(
-            (0, n_options), dtype=np.float32)
-        return BatchScores(mechanisms=mech.astype(np.float32), options=options)
+            options.append(self._run(self.response, rows)[head.probability_output])
+        if not mechanisms:
+            return BatchScores(
+                mechanisms=np.empty((0, len(self.subtype.heads)), dtype=np.float32),
+                options=np.empty((0, n_options), dtype=np.float32))
+        return BatchScores(mechanisms=np.concatenate(mechanisms).astype(np.float32),
+                           options=np.concatenate(options).reshape(len(x), n_options))
 
     def ood_distances(self, features: FloatArray) -> npt.NDArray[np.float64]:
         return self._ood.distances(features)

@@ -14,6 +14,7 @@ from desktop.store import driver as _driver  # noqa: F401  (binds sqlite-utils t
 from desktop.store.audit import AuditEntry, AuditProblem, AuditReport, ProblemKind
 from desktop.store.cases import CaseSummary, NewVersion, StoredVersion
 from desktop.store.database import IntegrityScope
+from desktop.store.drafts import StoredDraft
 from desktop.store.errors import (
     CaseNotFound,
     CorruptPart,
@@ -36,7 +37,8 @@ from desktop.store.errors import (
     WrongRecoveryKey,
 )
 from desktop.store.home import Home
-from desktop.store.keys import KdfParams, generate_recovery_keypair
+from desktop.store.key_file import KdfParams
+from desktop.store.keys import generate_recovery_keypair
 from desktop.store.lifecycle import (
     add_user,
     change_passphrase,
@@ -78,6 +80,7 @@ __all__ = [
     "StoreNotInitialised",
     "StoreStats",
     "StoreTooNew",
+    "StoredDraft",
     "StoredVersion",
     "UnknownUser",
     "UnsupportedLocation",

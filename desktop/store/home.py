@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,11 +62,16 @@ class Home:
         self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.drafts.mkdir(mode=0o700, exist_ok=True)
 
-    def remove_stale_temp_files(self) -> None:
-        """Delete temp files left by a write that was interrupted (crash, power cut)."""
+    def remove_stale_temp_files(self, *, older_than_seconds: float = 60.0) -> None:
+        """Delete temp files left by a write that was interrupted (crash, power cut).
+
+        Recent ones are left alone: another PainBridge process may be writing them now.
+        """
+        now = time.time()
         for leftover in self.path.glob(f".*{_TEMP_SUFFIX}"):
             with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+                if now - leftover.stat().st_mtime > older_than_seconds:
+                    leftover.unlink()
 
 
 def write_file_atomically(path: Path, data: bytes, *, durable_rename: bool = True) -> None:

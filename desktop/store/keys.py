@@ -1,7 +1,7 @@
 """Key slots: the random data key, wrapped once per user and once for IT recovery.
 
 The 256-bit data key is the raw SQLCipher key. It is never written anywhere in
-plaintext. The key file (JSON) holds:
+plaintext. The key file (JSON, format in :mod:`desktop.store.key_file`) holds:
 
 - one *passphrase slot* per user: Argon2id(passphrase, salt) gives 64 bytes; the first 32
   are an AES-256-GCM key wrapping the data key with the slot's metadata as associated
@@ -20,13 +20,10 @@ libraries return cannot be wiped (see docs/storage.md, "What is not protected").
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import os
 import unicodedata
-from dataclasses import dataclass, replace
-from typing import Any, cast
+from dataclasses import replace
+from typing import cast
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, hpke
@@ -42,34 +39,32 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.domain.errors import InvalidInput, Problem
 from desktop.store.errors import (
-    CorruptPart,
     LastUserSlot,
     NoRecoverySlot,
-    StoreCorrupt,
-    UnknownUser,
     UserAlreadyExists,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from desktop.store.key_file import (
+    DATA_KEY_BYTES,
+    NONCE_BYTES,
+    SALT_BYTES,
+    KdfParams,
+    KeyFile,
+    PassphraseSlot,
+    RecoverySlot,
+    canonical_json,
+    corrupt_key_file,
+)
 
-KEY_FILE_FORMAT = "painbridge-keyfile"
-KEY_FILE_VERSION = 1
-DATA_KEY_BYTES = 32
 MINIMUM_PASSPHRASE_CHARACTERS = 10
 MAXIMUM_USER_NAME_CHARACTERS = 64
 
 _HEX_DIGITS = b"0123456789abcdef"
-_SALT_BYTES = 16
-_NONCE_BYTES = 12
 _CHECK_LABEL = b"painbridge/v1/slot-check\x00"
 _KEY_FILE_MAC_INFO = b"painbridge/v1/key-file-mac"
 _AUDIT_KEY_INFO = b"painbridge/v1/audit-chain"
-_RECOVERY_SUITE_NAME = "X25519-HKDF-SHA256-AES-256-GCM"
-# Upper bounds when reading a slot, so an edited key file cannot make unlock allocate
-# gigabytes or spin for minutes before failing.
-_MAXIMUM_MEMORY_KIB = 4 * 1024 * 1024
-_MAXIMUM_ITERATIONS = 64
 
 
 def _recovery_suite() -> hpke.Suite:
@@ -120,189 +115,6 @@ class DataKey:
 
     def __repr__(self) -> str:  # never print the key
         return "DataKey(<hidden>)"
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost parameters; stored in each slot so they can be raised later."""
-
-    memory_kib: int = 64 * 1024
-    iterations: int = 3
-    lanes: int = 4
-
-    def __post_init__(self) -> None:
-        if self.memory_kib < 64 * 1024 or self.iterations < 3 or self.lanes != 4:
-            raise ValueError(
-                f"Argon2id parameters below the floor (m >= 65536 KiB, t >= 3, p = 4): {self}"
-            )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "algorithm": "argon2id",
-            "memory_kib": self.memory_kib,
-            "iterations": self.iterations,
-            "lanes": self.lanes,
-        }
-
-    @classmethod
-    def from_json(cls, value: Any) -> KdfParams:
-        if not isinstance(value, dict) or value.get("algorithm") != "argon2id":
-            raise _corrupt_key_file("a user slot names an unknown key derivation")
-        memory, iterations, lanes = (
-            value.get("memory_kib"),
-            value.get("iterations"),
-            value.get("lanes"),
-        )
-        if not (
-            isinstance(memory, int)
-            and isinstance(iterations, int)
-            and isinstance(lanes, int)
-            and 64 * 1024 <= memory <= _MAXIMUM_MEMORY_KIB
-            and 3 <= iterations <= _MAXIMUM_ITERATIONS
-            and lanes == 4
-        ):
-            raise _corrupt_key_file("a user slot has implausible key derivation settings")
-        return cls(memory_kib=memory, iterations=iterations, lanes=lanes)
-
-
-@dataclass(frozen=True)
-class PassphraseSlot:
-    user: str
-    kdf: KdfParams
-    salt: bytes
-    nonce: bytes
-    wrapped_key: bytes
-    check: bytes
-    created_at: str
-
-    def associated_data(self, store_id: str) -> bytes:
-        return _canonical(
-            {
-                "kind": "passphrase",
-                "store_id": store_id,
-                "user": self.user,
-                "kdf": self.kdf.to_json(),
-                "salt": _b64(self.salt),
-                "created_at": self.created_at,
-            }
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "user": self.user,
-            "kdf": self.kdf.to_json(),
-            "salt": _b64(self.salt),
-            "nonce": _b64(self.nonce),
-            "wrapped_key": _b64(self.wrapped_key),
-            "check": _b64(self.check),
-            "created_at": self.created_at,
-        }
-
-    @classmethod
-    def from_json(cls, value: Any) -> PassphraseSlot:
-        fields = _require_fields(
-            value, ("user", "kdf", "salt", "nonce", "wrapped_key", "check", "created_at")
-        )
-        return cls(
-            user=_require_str(fields["user"]),
-            kdf=KdfParams.from_json(fields["kdf"]),
-            salt=_unb64(fields["salt"], _SALT_BYTES),
-            nonce=_unb64(fields["nonce"], _NONCE_BYTES),
-            wrapped_key=_unb64(fields["wrapped_key"], DATA_KEY_BYTES + 16),
-            check=_unb64(fields["check"], 32),
-            created_at=_require_str(fields["created_at"]),
-        )
-
-
-@dataclass(frozen=True)
-class RecoverySlot:
-    public_key: bytes
-    sealed_key: bytes
-    created_at: str
-
-    def info(self, store_id: str) -> bytes:
-        return _canonical(
-            {
-                "kind": "recovery",
-                "store_id": store_id,
-                "suite": _RECOVERY_SUITE_NAME,
-                "public_key": _b64(self.public_key),
-                "created_at": self.created_at,
-            }
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "suite": _RECOVERY_SUITE_NAME,
-            "public_key": _b64(self.public_key),
-            "sealed_key": _b64(self.sealed_key),
-            "created_at": self.created_at,
-        }
-
-    @classmethod
-    def from_json(cls, value: Any) -> RecoverySlot:
-        fields = _require_fields(value, ("suite", "public_key", "sealed_key", "created_at"))
-        if fields["suite"] != _RECOVERY_SUITE_NAME:
-            raise _corrupt_key_file("the recovery slot names an unknown algorithm")
-        return cls(
-            public_key=_unb64(fields["public_key"], 32),
-            sealed_key=_unb64(fields["sealed_key"], None),
-            created_at=_require_str(fields["created_at"]),
-        )
-
-
-@dataclass(frozen=True)
-class KeyFile:
-    """The parsed key file. ``mac`` covers everything else in it."""
-
-    store_id: str
-    users: tuple[PassphraseSlot, ...]
-    recovery: RecoverySlot | None
-    mac: bytes = b""
-
-    def body(self) -> dict[str, Any]:
-        return {
-            "format": KEY_FILE_FORMAT,
-            "version": KEY_FILE_VERSION,
-            "store_id": self.store_id,
-            "users": [slot.to_json() for slot in self.users],
-            "recovery": self.recovery.to_json() if self.recovery else None,
-        }
-
-    def to_bytes(self) -> bytes:
-        document = self.body() | {"mac": _b64(self.mac)}
-        return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("ascii")
-
-    @classmethod
-    def from_bytes(cls, raw: bytes) -> KeyFile:
-        try:
-            document = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise _corrupt_key_file(f"it is not valid JSON ({error})") from None
-        fields = _require_fields(
-            document, ("format", "version", "store_id", "users", "recovery", "mac")
-        )
-        if fields["format"] != KEY_FILE_FORMAT or fields["version"] != KEY_FILE_VERSION:
-            raise _corrupt_key_file("it is not a PainBridge key file of a known version")
-        users = fields["users"]
-        if not isinstance(users, list):
-            raise _corrupt_key_file("the user slots are missing")
-        recovery = fields["recovery"]
-        return cls(
-            store_id=_require_str(fields["store_id"]),
-            users=tuple(PassphraseSlot.from_json(slot) for slot in users),
-            recovery=None if recovery is None else RecoverySlot.from_json(recovery),
-            mac=_unb64(fields["mac"], 32),
-        )
-
-    def slot_for(self, user: str) -> PassphraseSlot:
-        for slot in self.users:
-            if slot.user == user:
-                return slot
-        raise UnknownUser(user)
-
-    def user_names(self) -> list[str]:
-        return [slot.user for slot in self.users]
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -380,8 +192,8 @@ def make_passphrase_slot(
     kdf: KdfParams,
     created_at: str,
 ) -> PassphraseSlot:
-    salt = os.urandom(_SALT_BYTES)
-    nonce = os.urandom(_NONCE_BYTES)
+    salt = os.urandom(SALT_BYTES)
+    nonce = os.urandom(NONCE_BYTES)
     slot = PassphraseSlot(user, kdf, salt, nonce, b"", b"", created_at)
     associated_data = slot.associated_data(store_id)
     wrap_key, check_key = _derive_slot_keys(passphrase, salt, kdf)
@@ -410,7 +222,7 @@ def open_passphrase_slot(key_file: KeyFile, user: str, passphrase: str) -> DataK
                 slot.nonce, slot.wrapped_key, associated_data, data_key.buffer
             )
         except InvalidTag:
-            raise _corrupt_key_file(
+            raise corrupt_key_file(
                 f"the passphrase is right but the key slot of user '{user}' was altered"
             ) from None
     except BaseException:
@@ -469,7 +281,7 @@ def open_recovery_slot(key_file: KeyFile, private_key: bytes) -> DataKey:
     except InvalidTag:
         raise WrongRecoveryKey() from None
     if len(plain) != DATA_KEY_BYTES:
-        raise _corrupt_key_file("the recovery slot does not hold a data key")
+        raise corrupt_key_file("the recovery slot does not hold a data key")
     data_key = DataKey(bytearray(plain))
     del plain
     _verify_or_wipe(key_file, data_key)
@@ -488,7 +300,7 @@ def _key_file_mac(key_file: KeyFile, data_key: DataKey) -> HMAC:
         mac = HMAC(mac_key, hashes.SHA256())
     finally:
         wipe(mac_key)
-    mac.update(_canonical(key_file.body()))
+    mac.update(canonical_json(key_file.body()))
     return mac
 
 
@@ -502,7 +314,7 @@ def _verify_or_wipe(key_file: KeyFile, data_key: DataKey) -> None:
         _key_file_mac(key_file, data_key).verify(key_file.mac)
     except InvalidSignature:
         data_key.wipe()
-        raise _corrupt_key_file("a slot was added, removed or changed outside PainBridge") from None
+        raise corrupt_key_file("a slot was added, removed or changed outside PainBridge") from None
 
 
 def new_key_file(
@@ -569,44 +381,3 @@ def derive_audit_key(data_key: DataKey) -> bytearray:
         data_key.buffer, audit_key
     )
     return audit_key
-
-
-# --- helpers ------------------------------------------------------------------------------
-
-
-def _canonical(value: dict[str, Any]) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode(
-        "ascii"
-    )
-
-
-def _b64(raw: bytes) -> str:
-    return base64.b64encode(raw).decode("ascii")
-
-
-def _unb64(value: Any, length: int | None) -> bytes:
-    if not isinstance(value, str):
-        raise _corrupt_key_file("a slot field is missing or of the wrong type")
-    try:
-        raw = base64.b64decode(value, validate=True)
-    except binascii.Error:
-        raise _corrupt_key_file("a slot field is not valid base64") from None
-    if length is not None and len(raw) != length:
-        raise _corrupt_key_file("a slot field has the wrong length")
-    return raw
-
-
-def _require_fields(value: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    if not isinstance(value, dict) or any(name not in value for name in names):
-        raise _corrupt_key_file("required fields are missing")
-    return value
-
-
-def _require_str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _corrupt_key_file("a text field is missing or of the wrong type")
-    return value
-
-
-def _corrupt_key_file(detail: str) -> StoreCorrupt:
-    return StoreCorrupt(CorruptPart.KEY_FILE, f"the key file is damaged or altered: {detail}")

@@ -31,10 +31,9 @@ from desktop.store.errors import (
     StoreNotInitialised,
 )
 from desktop.store.home import Home, write_file_atomically
+from desktop.store.key_file import KdfParams, KeyFile
 from desktop.store.keys import (
     DataKey,
-    KdfParams,
-    KeyFile,
     check_passphrase_strength,
     check_user_name,
     derive_audit_key,
@@ -88,7 +87,11 @@ def create_store(
             database = open_encrypted_database(
                 home.database, data_key, create=True, busy_timeout=busy_timeout
             )
-            store = _assemble(database, data_key, home, store_id, clock)
+            try:
+                store = _assemble(database, data_key, home, store_id, clock)
+            except BaseException:
+                database.close()
+                raise
             try:
                 store.record_event(user, "store.created", "store", store_id)
                 write_file_atomically(home.key_file, key_file.to_bytes())

@@ -124,7 +124,23 @@ OUTBOX = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (AUDIT_LOG, CASE_VERSIONS, CASE_INDEX, OUTBOX)
+# Autosaved form state (desktop/store/drafts.py): replaced in place, deleted on save.
+DRAFTS = Migration(
+    "0005_drafts",
+    (
+        """CREATE TABLE drafts (
+            draft_id TEXT PRIMARY KEY,
+            actor TEXT NOT NULL,
+            case_id TEXT,
+            base_version INTEGER CHECK (base_version IS NULL OR base_version >= 1),
+            document TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT""",
+        "CREATE INDEX drafts_by_actor ON drafts (actor, updated_at)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (AUDIT_LOG, CASE_VERSIONS, CASE_INDEX, OUTBOX, DRAFTS)
 
 
 def applied_migrations(database: Database) -> list[tuple[str, str]]:

@@ -34,6 +34,13 @@ from desktop.store.cases import (
 )
 from desktop.store.clock import Clock, format_timestamp, utc_now
 from desktop.store.database import Database, IntegrityScope
+from desktop.store.drafts import (
+    StoredDraft,
+    check_draft,
+    delete_draft,
+    read_drafts,
+    write_draft,
+)
 from desktop.store.migrations import applied_migrations
 from desktop.store.outbox import (
     CASE_VERSION_KIND,
@@ -222,6 +229,40 @@ class CaseStore:
     def pending_outbox(self, limit: int = 100) -> list[OutboxItem]:
         with self._boundary():
             return pending_items(self._database, limit)
+
+    # --- drafts (autosaved form state; see desktop/store/drafts.py) ------------------------
+
+    def save_draft(
+        self,
+        draft_id: str,
+        document: Mapping[str, Any],
+        *,
+        actor: str,
+        case_id: str | None = None,
+        base_version: int | None = None,
+    ) -> StoredDraft:
+        """Insert or replace the draft ``draft_id`` (one transaction, not audited)."""
+        text = check_draft(draft_id, actor, case_id, base_version, document)
+        with self._boundary(), self._database.transaction():
+            return write_draft(
+                self._database,
+                draft_id=draft_id,
+                actor=actor,
+                case_id=case_id,
+                base_version=base_version,
+                text=text,
+                updated_at=self._now(),
+            )
+
+    def drafts(self, actor: str) -> list[StoredDraft]:
+        """The drafts of ``actor``, most recently changed first."""
+        with self._boundary():
+            return read_drafts(self._database, actor)
+
+    def discard_draft(self, draft_id: str) -> bool:
+        """Delete a draft (after its case was saved, or on the user's request)."""
+        with self._boundary(), self._database.transaction():
+            return delete_draft(self._database, draft_id)
 
     # --- audit ----------------------------------------------------------------------------
 

@@ -273,7 +273,7 @@ def _mechanisms(draw: _Draw, w: dict[str, np.ndarray], p: SiteProfile) -> dict[s
 # questionnaires DN4 >= 4 has about the published accuracy (section 2: sensitivity 83 %,
 # specificity 87 % against all non-neuropathic pain here, 92 % against purely nociceptive
 # pain), with nociplastic pain - allodynia, burning, tingling - the main false positives.
-# LANSS items likewise (section 3): LANSS >= 12 sensitivity about 78 %, specificity 90 %.
+# LANSS items likewise (section 3): LANSS >= 12 sensitivity about 77 %, specificity 91 %.
 _DN4_EFFECTS = {
     "burning": (-1.6, 2.1, 1.3), "painful_cold": (-2.4, 1.5, 0.9),
     "electric_shocks": (-1.8, 2.1, 0.6), "tingling": (-1.4, 2.3, 1.1),

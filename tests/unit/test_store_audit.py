@@ -10,9 +10,11 @@ import pytest
 from desktop.domain.errors import InvalidInput
 from desktop.store import AuditProblem, Home, ProblemKind
 from desktop.store.driver import Connection
+from desktop.store.migrations import MIGRATIONS
 from tests.unit.test_store_support import Template, add_case, make_template, raw_connection
 
-ENTRIES = 20  # after the module template is built (5 from set-up + 15 case versions)
+SET_UP_ENTRIES = len(MIGRATIONS) + 1  # one per migration, then "store.created"
+ENTRIES = SET_UP_ENTRIES + 15  # after the module template is built (+ 15 case versions)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +69,9 @@ def test_every_change_has_an_entry_without_phi(template: Template, home: Home) -
         "SELECT seq, actor, action, object_type, object_id, detail FROM audit_log ORDER BY seq"
     ).fetchall()
     connection.close()
-    assert [row[2] for row in rows[:5]] == ["schema.migrated"] * 4 + ["store.created"]
+    assert [row[2] for row in rows[:SET_UP_ENTRIES]] == ["schema.migrated"] * len(MIGRATIONS) + [
+        "store.created"
+    ]
     assert rows[-2][1:5] == ("alice", "case.version_added", "case", "case-x")
     assert json.loads(rows[-2][5]) == {"announced": True, "sha256": stored.sha256, "version": 1}
     assert rows[-1][0] == entry.seq == ENTRIES + 2
@@ -115,7 +119,7 @@ def test_deleted_and_renumbered_entries(template: Template, home: Home) -> None:
     assert {problem.kind for problem in problems} == {
         ProblemKind.DELETED,
         ProblemKind.REORDERED,  # each renumbered entry: "stored as n, written as n + 1"
-        ProblemKind.TRUNCATED,  # the head still records 20 entries
+        ProblemKind.TRUNCATED,  # the head still records all the entries
     }
 
 
@@ -143,14 +147,14 @@ def test_truncated_tail_with_head_removed_is_caught_by_the_anchor(
     )
     problems = _problems(template, home)
     assert (ENTRIES - 2, ProblemKind.TRUNCATED) in _kinds(problems)
-    assert any("audit anchor file records 20" in problem.message for problem in problems)
+    assert any(f"audit anchor file records {ENTRIES}" in problem.message for problem in problems)
 
 
 def test_truncated_tail_with_head_left_in_place(template: Template, home: Home) -> None:
     _tamper(template, home, f"DELETE FROM audit_log WHERE seq > {ENTRIES - 2}")
     problems = _problems(template, home)
     assert _kinds(problems)[0] == (ENTRIES - 1, ProblemKind.TRUNCATED)
-    assert "audit head records 20" in problems[0].message
+    assert f"audit head records {ENTRIES}" in problems[0].message
 
 
 def test_truncation_evidence_survives_new_work(template: Template, home: Home) -> None:

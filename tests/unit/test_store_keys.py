@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,14 @@ def test_audit_key_is_derived_and_distinct(template: Template) -> None:
 def test_data_key_gives_sqlcipher_raw_key_form() -> None:
     key = DataKey(bytearray(range(32)))
     assert key.sqlcipher_key() == bytearray(b"x'" + bytes(range(32)).hex().encode() + b"'")
+
+
+def test_temp_files_left_by_a_crash_are_removed_at_unlock(template: Template, home: Home) -> None:
+    stale = home.path / ".keys.json.abc123.tmp"
+    fresh = home.path / ".audit-anchor.def456.tmp"
+    stale.write_bytes(b"half-written")
+    fresh.write_bytes(b"being written by another process")
+    os.utime(stale, (0, 0))
+    template.open(home).close()
+    assert not stale.exists()
+    assert fresh.exists()

@@ -1,0 +1,1 @@
+"""View models: QObjects between the widgets and the Qt-free services."""

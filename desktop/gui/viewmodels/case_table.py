@@ -1,0 +1,228 @@
+"""The case list as a Qt table model that loads pages lazily (fetchMore/canFetchMore).
+
+Rows come from ``CaseService.list_cases`` through a page source (the store thread), a
+page at a time, as the view scrolls. A reload (new search) bumps a generation counter so
+a page that arrives for an older search is ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop.services.cases import CasePage, CaseRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+PageSource = Callable[
+    [str | None, int, int, Callable[[CasePage], None], Callable[[BaseException], None]], None
+]
+"""``source(search, offset, limit, done, failed)``: fetch one page asynchronously."""
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS = ("pseudonym", "patient", "assessed", "updated", "version", "status")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseTable", text)
+
+
+def column_titles() -> tuple[str, ...]:
+    return (
+        _tr("Pseudonym"),
+        _tr("Patient"),
+        _tr("Assessed"),
+        _tr("Last change"),
+        _tr("Version"),
+        _tr("Status"),
+    )
+
+
+def status_text(status: str) -> str:
+    """The badge text of a case status (unknown statuses are shown as stored)."""
+    known = {
+        "open": _tr("Open"),
+        "follow_up_due": _tr("Follow-up due"),
+        "sent": _tr("Sent to hub"),
+        "answered": _tr("Hub answered"),
+        "closed": _tr("Closed"),
+    }
+    return known.get(status, status.replace("_", " "))
+
+
+def local_time(stamp: str) -> str:
+    """``2026-11-21T09:30:00.000000Z`` -> local ``2026-11-21 10:30``."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class CaseTableModel(QAbstractTableModel):
+    loading_changed = Signal(bool)
+    total_changed = Signal(int)
+    page_loaded = Signal()
+    load_failed = Signal(object)  # exception
+
+    def __init__(
+        self, source: PageSource, *, page_size: int = 100, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._page_size = page_size
+        self._rows: list[CaseRow] = []
+        self._total = 0
+        self._search: str | None = None
+        self._generation = 0
+        self._loading = False
+        self._titles = column_titles()
+
+    # --- Qt model API ---------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "pseudonym":
+            return _tr("Case %1, version %2").replace("%1", row.case_id).replace(
+                "%2", str(row.latest_version)
+            )
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == STATUS_ROLE:
+            return row.status
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "version":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return self._titles[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self._request(len(self._rows))
+
+    # --- our API --------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def search(self) -> str | None:
+        return self._search
+
+    def case_id_at(self, row: int) -> str | None:
+        return self._rows[row].case_id if 0 <= row < len(self._rows) else None
+
+    def reload(self, search: str | None = None) -> None:
+        """Forget the rows and load the first page for ``search`` (None: all cases)."""
+        self._search = search.strip() if search and search.strip() else None
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+        self._loading = False
+        self._request(0)
+
+    def clear(self) -> None:
+        """Drop every row (on lock): nothing decrypted stays in memory."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0
+        self.endResetModel()
+        self._set_loading(False)
+        self.total_changed.emit(0)
+
+    def _request(self, offset: int) -> None:
+        generation = self._generation
+        self._set_loading(True)
+        self._source(
+            self._search,
+            offset,
+            self._page_size,
+            lambda page: self._receive(generation, offset, page),
+            lambda error: self._fail(generation, error),
+        )
+
+    def _receive(self, generation: int, offset: int, page: CasePage) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return
+        self._set_loading(False)
+        total_changed = page.total != self._total
+        self._total = max(page.total, offset + len(page.rows))
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        if total_changed:
+            self.total_changed.emit(self._total)
+        self.page_loaded.emit()
+
+    def _fail(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._set_loading(False)
+            self.load_failed.emit(error)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    def _display(self, row: CaseRow, column: str) -> str:
+        if column == "pseudonym":
+            return row.pseudonym
+        if column == "patient":
+            return row.patient_name or _tr("(no name)")
+        if column == "assessed":
+            return row.assessment_date
+        if column == "updated":
+            return local_time(row.updated_at)
+        if column == "version":
+            return str(row.latest_version)
+        return status_text(row.status)

@@ -1,0 +1,1 @@
+"""Widgets: dumb views that receive their view model in the constructor."""
