@@ -12,7 +12,9 @@ from types import TracebackType
 import platformdirs
 
 from desktop.domain.settings import ClinicalSettings
+from desktop.services.assessment import AssessmentService
 from desktop.services.cases import CaseService
+from desktop.services.models import ModelService
 from desktop.store import (
     AuditReport,
     CaseStore,
@@ -39,6 +41,8 @@ class Clinic:
     store: CaseStore
     cases: CaseService
     user: str
+    models: ModelService
+    assessments: AssessmentService
 
     def verify_audit(self) -> AuditReport:
         return self.store.verify_audit()
@@ -58,8 +62,24 @@ class Clinic:
         self.close()
 
 
-def _assemble(store: CaseStore, user: str, settings: ClinicalSettings | None) -> Clinic:
-    return Clinic(store=store, cases=CaseService(store, actor=user, settings=settings), user=user)
+def _assemble(
+    store: CaseStore,
+    user: str,
+    settings: ClinicalSettings | None,
+    models: ModelService | None = None,
+) -> Clinic:
+    chosen = settings or ClinicalSettings()
+    cases = CaseService(store, actor=user, settings=chosen)
+    models = models or ModelService()
+    assessments = AssessmentService(
+        store,
+        cases,
+        actor=user,
+        settings=lambda: chosen,
+        model=models.predict,
+        model_bundle_id=models.bundle_id,
+    )
+    return Clinic(store, cases, user, models, assessments)
 
 
 def open_clinic(

@@ -49,6 +49,7 @@ class VerifiedBundle:
     manifest: Manifest
     files: Mapping[str, bytes]
     signer: str  # key id of the trusted key that verified it
+    manifest_sha256: str = ""  # sha256 of the signed manifest bytes: the bundle's identity
 
     @property
     def label(self) -> str:
@@ -151,7 +152,9 @@ def load_bundle(directory: Path | str, trusted_key: Ed25519PublicKey) -> Verifie
             raise BundleError(bundle, f"{model.file} refers to external data files, which "
                                       "bundles must not use")
     _check_schema(manifest, bundle)
-    return VerifiedBundle(directory, manifest, files, key_id(trusted_key))
+    return VerifiedBundle(
+        directory, manifest, files, key_id(trusted_key), hashlib.sha256(manifest_bytes).hexdigest()
+    )
 
 
 def manifest_json(manifest: Manifest) -> bytes:

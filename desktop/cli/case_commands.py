@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from desktop.cli import assess_commands
 from desktop.cli.case_view import format_case
 from desktop.cli.inputs import read_document
 from desktop.cli.opening import open_clinic_from
@@ -40,6 +41,8 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
     show.add_argument("--version", type=int, help="a past version (default: the latest)")
     show.add_argument("--json", action="store_true", help="print the stored document as JSON")
     show.set_defaults(handler=run_show)
+
+    assess_commands.add_case_commands(sub, common)
 
 
 def run_add(args: argparse.Namespace) -> int:

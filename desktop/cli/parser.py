@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import audit_commands, case_commands, demo_command, key_commands, score_command
+from desktop.cli import (
+    assess_commands,
+    audit_commands,
+    case_commands,
+    demo_command,
+    key_commands,
+    score_command,
+)
 
 
 def _location_options() -> argparse.ArgumentParser:
@@ -51,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.add_init(commands, common)
     case_commands.add(commands, common)
     score_command.add(commands, common)
+    assess_commands.add(commands, common)
     audit_commands.add(commands, common)
     key_commands.add_passphrase(commands, common)
     key_commands.add_recovery(commands, common)

@@ -50,6 +50,7 @@ from desktop.store.lifecycle import (
     reset_passphrase_with_recovery,
 )
 from desktop.store.outbox import OutboxItem, OutboxState
+from desktop.store.reports import NewReport, StoredReport
 from desktop.store.store import CaseStore, StoreClosedError, StoreStats
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "IntegrityScope",
     "KdfParams",
     "LastUserSlot",
+    "NewReport",
     "NewVersion",
     "NoRecoverySlot",
     "OutboxItem",
@@ -81,6 +83,7 @@ __all__ = [
     "StoreStats",
     "StoreTooNew",
     "StoredDraft",
+    "StoredReport",
     "StoredVersion",
     "UnknownUser",
     "UnsupportedLocation",

@@ -138,6 +138,7 @@ class CorruptPart(Enum):
     DATABASE_PAGE = "database page"
     KEY_FILE = "key file"
     CASE_VERSION = "case version"
+    REPORT = "stored report"
 
 
 class StoreCorrupt(StoreError):

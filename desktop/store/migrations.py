@@ -140,7 +140,38 @@ DRAFTS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (AUDIT_LOG, CASE_VERSIONS, CASE_INDEX, OUTBOX, DRAFTS)
+# Decision-support reports (desktop/store/reports.py): append-only, each with the model
+# version and the fingerprint of the inputs that produced it, so it can be reproduced.
+REPORTS = Migration(
+    "0006_reports",
+    (
+        """CREATE TABLE reports (
+            report_id INTEGER PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            case_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            model_name TEXT,
+            model_version TEXT,
+            bundle_id TEXT,
+            inputs_fingerprint TEXT NOT NULL,
+            document TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            FOREIGN KEY (case_id, case_version) REFERENCES case_versions (case_id, version)
+        ) STRICT""",
+        *_append_only("reports"),
+        "CREATE INDEX reports_by_case ON reports (case_id, report_id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    AUDIT_LOG,
+    CASE_VERSIONS,
+    CASE_INDEX,
+    OUTBOX,
+    DRAFTS,
+    REPORTS,
+)
 
 
 def applied_migrations(database: Database) -> list[tuple[str, str]]:

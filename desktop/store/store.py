@@ -50,8 +50,17 @@ from desktop.store.outbox import (
     enqueue,
     pending_items,
 )
+from desktop.store.reports import (
+    NewReport,
+    StoredReport,
+    check_report,
+    insert_report,
+    read_latest_report,
+    read_reports,
+)
 
 VERSION_ADDED = "case.version_added"
+REPORT_STORED = "report.stored"
 
 
 @dataclass(frozen=True)
@@ -263,6 +272,37 @@ class CaseStore:
         """Delete a draft (after its case was saved, or on the user's request)."""
         with self._boundary(), self._database.transaction():
             return delete_draft(self._database, draft_id)
+
+    # --- reports (decision-support reports; see desktop/store/reports.py) -------------------
+
+    def add_report(self, new: NewReport) -> StoredReport:
+        """Store a report with its model version and inputs fingerprint (one transaction,
+        audited as ``report.stored``). The case version it names must exist."""
+        text = check_report(new)
+        with self._changing():
+            stored = insert_report(self._database, new, text, self._now())
+            self._audit.append(
+                actor=new.actor,
+                action=REPORT_STORED,
+                object_type="case",
+                object_id=new.case_id,
+                detail={
+                    "report_id": stored.report_id,
+                    "case_version": new.case_version,
+                    "model_version": new.model_version,
+                    "sha256": stored.sha256,
+                },
+            )
+        return stored
+
+    def reports(self, case_id: str) -> list[StoredReport]:
+        """Every stored report of a case, oldest first."""
+        with self._boundary():
+            return read_reports(self._database, case_id)
+
+    def latest_report(self, case_id: str) -> StoredReport | None:
+        with self._boundary():
+            return read_latest_report(self._database, case_id)
 
     # --- audit ----------------------------------------------------------------------------
 

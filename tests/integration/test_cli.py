@@ -186,3 +186,70 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["format"] == "painbridge.derived/1"
+
+
+FOLLOW_UP = {
+    "date": "2026-12-04",
+    "nrs": {"worst": 4, "average": 3},
+    "treatment_started": "gabapentinoid",
+    "adherence": "full",
+}
+
+
+def test_assess_prints_a_report_without_storing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", str(DATA / "case_full.json"))
+    assert code == 0
+    assert out.startswith("PAINBRIDGE REPORT")
+    assert "SYNTHETIC cohort" in out and "Li Wei" not in out
+    code, out, _ = run(capsys, "assess", str(DATA / "case_full.json"), "--json", "--no-model")
+    report = json.loads(out)
+    assert code == 0 and report["model"] is None and report["format"] == "painbridge.report/1"
+
+
+def test_assess_invalid_input_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "painbridge.case/1", "assessment": {"date": "2026-11-20", '
+                   '"dn4": {"burning": "yes"}}}')
+    code, out, err = run(capsys, "assess", str(bad))
+    assert code == 1 and out == ""
+    assert err.strip() == "assessment.dn4.burning: must be true or false, got 'yes'"
+
+
+def test_case_assess_follow_up_and_reproduce(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--home", str(home), "case", "add", str(DATA / "case_minimal.json")])
+    case_id = capsys.readouterr().out.strip()
+    code, out, _ = run(capsys, "--home", str(home), "case", "assess", case_id, "--json")
+    first = json.loads(out)
+    assert code == 0 and first["model"]["version"]
+
+    follow_up = tmp_path / "follow-up.json"
+    follow_up.write_text(json.dumps({**FOLLOW_UP, "date": "2026-12-30"}))
+    code, out, _ = run(capsys, "--home", str(home), "case", "follow-up", case_id, str(follow_up),
+                       "--json")
+    second = json.loads(out.split("\n", 1)[1]) if not out.startswith("{") else json.loads(out)
+    assert code == 0
+    assert second["previous_fingerprint"] == first["inputs_fingerprint"]
+    assert second["changes"] is not None
+
+    code, out, _ = run(capsys, "--home", str(home), "case", "reports", case_id)
+    assert code == 0 and len(out.strip().splitlines()) == 4  # header, rule, two reports
+    for report_id in (1, 2):
+        code, out, _ = run(capsys, "--home", str(home), "case", "reports", case_id,
+                           "--reproduce", str(report_id))
+        assert (code, out.strip()) == (0, f"report {report_id}: reproduced exactly")
+
+
+def test_follow_up_errors_name_paths_inside_the_follow_up(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["--home", str(home), "case", "add", str(DATA / "case_minimal.json")])
+    case_id = capsys.readouterr().out.strip()
+    follow_up = tmp_path / "follow-up.json"
+    follow_up.write_text(json.dumps({**FOLLOW_UP, "nrs": {"worst": 12}}))
+    code, _, err = run(capsys, "--home", str(home), "case", "follow-up", case_id, str(follow_up))
+    assert code == 1
+    assert err.strip() == "nrs.worst: must be an integer 0-10, got 12"
+    code, out, _ = run(capsys, "--home", str(home), "case", "list", "--json")
+    assert json.loads(out)[0]["latest_version"] == 1

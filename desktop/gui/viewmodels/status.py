@@ -1,0 +1,87 @@
+"""The status bar and the model panel: hub connection, outbox, running work, model.
+
+The sync status is a Qt-free :class:`SyncStatus` snapshot read on the store thread (the
+outbox counts are in the database), polled while unlocked and after every save.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.gui.jobs import JobHandle, JobRunner
+from desktop.gui.store_thread import StoreThread
+from desktop.services.jobs import Progress
+from desktop.services.session import ClinicSession
+from desktop.services.status import NO_MODEL_STATUS, ModelStatus, SyncStatus
+
+
+class StatusViewModel(QObject):
+    sync_changed = Signal(object)  # SyncStatus
+    model_changed = Signal(object)  # ModelStatus
+    work_changed = Signal()  # a job started, progressed or ended
+    user_changed = Signal(str)  # "" when locked
+
+    def __init__(
+        self,
+        store: StoreThread,
+        jobs: JobRunner,
+        *,
+        poll_interval_ms: int = 30_000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._jobs = jobs
+        self.sync = SyncStatus(state="not_configured")
+        self.model = NO_MODEL_STATUS
+        self.user = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_interval_ms)
+        self._timer.timeout.connect(self.refresh)
+        jobs.job_started.connect(lambda _: self.work_changed.emit())
+        jobs.job_ended.connect(lambda _: self.work_changed.emit())
+        jobs.job_progressed.connect(lambda _handle, _progress: self.work_changed.emit())
+
+    # --- running work ---------------------------------------------------------------------
+
+    def running(self) -> tuple[JobHandle, ...]:
+        return self._jobs.active
+
+    def overall_progress(self) -> Progress | None:
+        """The progress of the oldest running job (what the status bar shows)."""
+        for handle in self._jobs.active:
+            return handle.last_progress or Progress(0, None, handle.title)
+        return None
+
+    def cancel_work(self) -> None:
+        self._jobs.cancel_all()
+
+    # --- session --------------------------------------------------------------------------
+
+    def start(self, user: str) -> None:
+        self.user = user
+        self.user_changed.emit(user)
+        self.refresh()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.user = ""
+        self.user_changed.emit("")
+        self.sync = SyncStatus(state="not_configured")
+        self.sync_changed.emit(self.sync)
+
+    def refresh(self) -> None:
+        """Read the sync status and the model status on the store thread."""
+
+        def read(session: ClinicSession) -> tuple[SyncStatus, ModelStatus]:
+            return session.sync.current(), session.reports.model_status()
+
+        self._store.call(read, self._received, lambda _: None, context=self)
+
+    def _received(self, result: tuple[SyncStatus, ModelStatus]) -> None:
+        self.sync, model = result
+        self.sync_changed.emit(self.sync)
+        if model != self.model:
+            self.model = model
+            self.model_changed.emit(model)

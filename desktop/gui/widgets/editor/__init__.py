@@ -1,0 +1,1 @@
+"""The case editor: one page per part of the case, and the live scores panel."""
