@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.inputs import read_document
 from desktop.cli.opening import open_clinic_from
 from desktop.cli.settings_options import add_scheme_options, settings_from
 from desktop.cli.tables import print_table
-from desktop.domain.case_parsing import parse_case
-from desktop.domain.report import Report
-from desktop.domain.report_text import render_report_text
-from desktop.services.models import ModelService
-from desktop.services.reports import ReportService
+
+if TYPE_CHECKING:
+    from desktop.domain.report import Report
 
 
 def add(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -75,6 +73,8 @@ def add_case_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _print(report: Report, as_json: bool) -> None:
+    from desktop.domain.report_text import render_report_text
+
     if as_json:
         print(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
@@ -82,6 +82,10 @@ def _print(report: Report, as_json: bool) -> None:
 
 
 def run_assess(args: argparse.Namespace) -> int:
+    from desktop.domain.case_parsing import parse_case
+    from desktop.services.models import ModelService
+    from desktop.services.reports import ReportService
+
     case = parse_case(read_document(args.file))
     settings = settings_from(args)
     models = None if args.no_model else ModelService()

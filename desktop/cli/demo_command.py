@@ -6,11 +6,8 @@ import argparse
 import shutil
 from typing import Any
 
-from desktop.app import initialise_clinic, open_clinic
 from desktop.cli.session import resolve_home
 from desktop.cli.tables import print_table
-from desktop.services.demo import DEMO_PASSPHRASE, load_demo_cases
-from desktop.store import Home
 
 DEMO_USER = "demo"
 
@@ -30,6 +27,10 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.app import initialise_clinic, open_clinic
+    from desktop.services.demo import DEMO_PASSPHRASE, load_demo_cases
+    from desktop.store import Home
+
     home = resolve_home(args)
     if args.reset and home.exists():
         shutil.rmtree(home)

@@ -6,12 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.app import (
-    change_passphrase,
-    create_recovery_keypair,
-    initialise_clinic,
-    load_recovery_public_key,
-)
 from desktop.cli.session import (
     NEW_PASSPHRASE_ENV,
     read_passphrase,
@@ -68,6 +62,8 @@ def add_recovery(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from desktop.app import initialise_clinic, load_recovery_public_key
+
     home = resolve_home(args)
     user = resolve_user(args)
     public_key = None
@@ -81,6 +77,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_change(args: argparse.Namespace) -> int:
+    from desktop.app import change_passphrase
+
     home = resolve_home(args)
     user = resolve_user(args)
     old = read_passphrase(f"Current passphrase for {user}: ")
@@ -91,6 +89,8 @@ def run_change(args: argparse.Namespace) -> int:
 
 
 def run_keygen(args: argparse.Namespace) -> int:
+    from desktop.app import create_recovery_keypair
+
     private_path, public_path = create_recovery_keypair(args.out)
     print(f"public key (give to installers):  {public_path}")
     print(f"private key (keep offline, IT only): {private_path}")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from desktop.app import Clinic, open_clinic
 from desktop.cli.session import read_passphrase, resolve_home, resolve_user
+
+if TYPE_CHECKING:
+    from desktop.app import Clinic
 
 
 def open_clinic_from(args: argparse.Namespace) -> Clinic:
@@ -13,4 +16,6 @@ def open_clinic_from(args: argparse.Namespace) -> Clinic:
     home = resolve_home(args)
     user = resolve_user(args)
     passphrase = read_passphrase(f"Passphrase for {user}: ")
+    from desktop.app import open_clinic  # heavy (store, models): only when a command needs it
+
     return open_clinic(home, user=user, passphrase=passphrase)

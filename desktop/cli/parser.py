@@ -12,6 +12,7 @@ from desktop.cli import (
     case_commands,
     demo_command,
     key_commands,
+    model_commands,
     score_command,
 )
 
@@ -62,5 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands.add(commands, common)
     key_commands.add_passphrase(commands, common)
     key_commands.add_recovery(commands, common)
+    model_commands.add(commands, common)
     demo_command.add(commands, common)
     return parser

@@ -8,7 +8,6 @@ from typing import Any
 
 from desktop.cli.inputs import read_document
 from desktop.cli.settings_options import add_scheme_options, settings_from
-from desktop.services.scoring import score_document
 
 
 def add(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -28,6 +27,8 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.services.scoring import score_document
+
     derived = score_document(read_document(args.file), settings_from(args))
     print(json.dumps(derived, indent=2, ensure_ascii=False))
     return 0

@@ -11,7 +11,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from desktop.app import default_home
 from desktop.domain.errors import UserFacingError
 
 PASSPHRASE_ENV = "PAINBRIDGE_PASSPHRASE"
@@ -31,7 +30,11 @@ def resolve_home(args: argparse.Namespace) -> Path:
     if home is not None:
         return Path(home)
     env = os.environ.get("PAINBRIDGE_HOME")
-    return Path(env) if env else default_home()
+    if env:
+        return Path(env)
+    from desktop.app import default_home
+
+    return default_home()
 
 
 def resolve_user(args: argparse.Namespace) -> str:

@@ -28,6 +28,7 @@ from desktop.store import (
     WeakPassphrase,
     WrongPassphrase,
 )
+from desktop.gui.i18n import translate
 
 logger = logging.getLogger(__name__)
 
@@ -44,40 +45,37 @@ class Message:
     text: str
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
 
 def describe_error(error: UserFacingError) -> str:
     """The message for a user-facing error, in the user's language where we have it."""
     if isinstance(error, WrongPassphrase):
-        return _tr(
+        return translate("Messages", 
             "The passphrase for user '%1' is not correct. Nothing was changed. "
             "Check Caps Lock and the keyboard layout, then try again."
         ).replace("%1", error.user)
     if isinstance(error, UnknownUser):
-        return _tr(
+        return translate("Messages", 
             "There is no user '%1' on this computer. Check the spelling, or ask IT to add you."
         ).replace("%1", error.user)
     if isinstance(error, StoreCorrupt):
-        return _tr(
+        return translate("Messages", 
             "PainBridge found damaged or altered data (%1). Nothing was changed. "
             "Contact IT: the data can be restored from the hub or a backup."
         ).replace("%1", error.part.value) + f"\n{error.detail}"
     if isinstance(error, DiskFull):
-        return _tr(
+        return translate("Messages", 
             "The disk is full. The last change was NOT saved; everything saved before it "
             "is safe. Free some disk space, then save again."
         )
     if isinstance(error, StoreLocked):
-        return _tr(
+        return translate("Messages", 
             "The data is busy: another PainBridge window or program is saving. Nothing was "
             "saved. Close the other program or wait a moment, then try again."
         )
     if isinstance(error, WeakPassphrase):
-        return _tr("This passphrase is too weak: %1.").replace("%1", error.rule)
+        return translate("Messages", "This passphrase is too weak: %1.").replace("%1", error.rule)
     if isinstance(error, InvalidInput):
-        return _tr("Some fields need attention:") + "\n" + str(error)
+        return translate("Messages", "Some fields need attention:") + "\n" + str(error)
     return str(error)
 
 
@@ -137,9 +135,9 @@ class MessageBridge(QObject):
         try:
             where = str(self._crash_reporter.write(error))
         except OSError:
-            where = _tr("(the crash report could not be written)")
+            where = translate("Messages", "(the crash report could not be written)")
         self.error(
-            _tr(
+            translate("Messages", 
                 "Internal error (%1): this is a bug in PainBridge, not something you did. "
                 "Your saved data is safe. A crash report was written to %2"
             )

@@ -18,23 +18,21 @@ from desktop.domain.scales.dn4 import Dn4Score
 from desktop.domain.scales.lanss import LanssScore
 from desktop.domain.scales.pmi import Pmi
 from desktop.services.case_forms import FormEvaluation
+from desktop.gui.i18n import translate
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scores", text)
 
 
 def band_text(band: str) -> str:
     return {
-        "none": _tr("no pain"),
-        "mild": _tr("mild"),
-        "moderate": _tr("moderate"),
-        "severe": _tr("severe"),
+        "none": translate("Scores", "no pain"),
+        "mild": translate("Scores", "mild"),
+        "moderate": translate("Scores", "moderate"),
+        "severe": translate("Scores", "severe"),
     }.get(band, band)
 
 
 def not_computable(result: NotComputable) -> str:
-    return _tr("not computable: %1").replace("%1", result.reason)
+    return translate("Scores", "not computable: %1").replace("%1", result.reason)
 
 
 def nrs_note(evaluation: FormEvaluation, item: str) -> str:
@@ -48,14 +46,14 @@ def nrs_note(evaluation: FormEvaluation, item: str) -> str:
 def bpi_severity_text(result: BpiSeverity | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
-    return _tr("%1 / 10 (mean of 4 items)").replace("%1", f"{result.score:.1f}")
+    return translate("Scores", "%1 / 10 (mean of 4 items)").replace("%1", f"{result.score:.1f}")
 
 
 def bpi_interference_text(result: BpiInterferenceScore | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
     return (
-        _tr("%1 / 10 (%2 of 7 items answered)")
+        translate("Scores", "%1 / 10 (%2 of 7 items answered)")
         .replace("%1", f"{result.score:.1f}")
         .replace("%2", str(result.answered))
     )
@@ -64,9 +62,9 @@ def bpi_interference_text(result: BpiInterferenceScore | NotComputable) -> str:
 def dn4_text(result: Dn4Score | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
-    verdict = _tr("positive") if result.positive else _tr("negative")
+    verdict = translate("Scores", "positive") if result.positive else translate("Scores", "negative")
     return (
-        _tr("%1 / %2: %3 (cut-off ≥ %4, %5)")
+        translate("Scores", "%1 / %2: %3 (cut-off ≥ %4, %5)")
         .replace("%1", str(result.total))
         .replace("%2", str(result.max_total))
         .replace("%3", verdict)
@@ -78,9 +76,9 @@ def dn4_text(result: Dn4Score | NotComputable) -> str:
 def lanss_text(result: LanssScore | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
-    verdict = _tr("positive") if result.positive else _tr("negative")
+    verdict = translate("Scores", "positive") if result.positive else translate("Scores", "negative")
     return (
-        _tr("%1 %2 / %3: %4 (cut-off ≥ %5)")
+        translate("Scores", "%1 %2 / %3: %4 (cut-off ≥ %5)")
         .replace("%1", result.form)
         .replace("%2", str(result.total))
         .replace("%3", str(result.max_total))
@@ -92,11 +90,11 @@ def lanss_text(result: LanssScore | NotComputable) -> str:
 def medd_text(result: Medd | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
-    text = _tr("%1 mg/day oral morphine equivalent (%2)").replace(
+    text = translate("Scores", "%1 mg/day oral morphine equivalent (%2)").replace(
         "%1", f"{result.total_mg_per_day:g}"
     ).replace("%2", result.table)
     if not result.complete:
-        text += " - " + _tr("incomplete: some opioids could not be converted")
+        text += " - " + translate("Scores", "incomplete: some opioids could not be converted")
     return text
 
 
@@ -104,10 +102,10 @@ def analgesic_level_text(result: AnalgesicLevel | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
     labels = {
-        "none": _tr("no analgesic"),
-        "non_opioid": _tr("non-opioid"),
-        "weak_opioid": _tr("weak opioid"),
-        "strong_opioid": _tr("strong opioid"),
+        "none": translate("Scores", "no analgesic"),
+        "non_opioid": translate("Scores", "non-opioid"),
+        "weak_opioid": translate("Scores", "weak opioid"),
+        "strong_opioid": translate("Scores", "strong opioid"),
     }
     return f"{result.level} - {labels.get(result.label, result.label)}"
 
@@ -116,10 +114,10 @@ def pmi_text(result: Pmi | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
     if result.negative:
-        return _tr("%1: possible under-treatment (a prompt, not a verdict)").replace(
+        return translate("Scores", "%1: possible under-treatment (a prompt, not a verdict)").replace(
             "%1", str(result.pmi)
         )
-    return _tr("%1: analgesia matches the pain level").replace("%1", str(result.pmi))
+    return translate("Scores", "%1: analgesia matches the pain level").replace("%1", str(result.pmi))
 
 
 def source_of(result: object) -> str:
@@ -130,20 +128,20 @@ def source_of(result: object) -> str:
 def score_rows(derived: DerivedScores) -> list[tuple[str, str, str]]:
     """(name, text, source) rows of the live scores panel, in reading order."""
     return [
-        (_tr("BPI severity"), bpi_severity_text(derived.bpi_severity), source_of(derived.bpi_severity)),
+        (translate("Scores", "BPI severity"), bpi_severity_text(derived.bpi_severity), source_of(derived.bpi_severity)),
         (
-            _tr("BPI interference"),
+            translate("Scores", "BPI interference"),
             bpi_interference_text(derived.bpi_interference),
             source_of(derived.bpi_interference),
         ),
-        (_tr("DN4"), dn4_text(derived.dn4), source_of(derived.dn4)),
-        (_tr("DN4 interview"), dn4_text(derived.dn4_interview), source_of(derived.dn4_interview)),
-        (_tr("LANSS"), lanss_text(derived.lanss), source_of(derived.lanss)),
-        (_tr("MEDD"), medd_text(derived.medd), source_of(derived.medd)),
+        (translate("Scores", "DN4"), dn4_text(derived.dn4), source_of(derived.dn4)),
+        (translate("Scores", "DN4 interview"), dn4_text(derived.dn4_interview), source_of(derived.dn4_interview)),
+        (translate("Scores", "LANSS"), lanss_text(derived.lanss), source_of(derived.lanss)),
+        (translate("Scores", "MEDD"), medd_text(derived.medd), source_of(derived.medd)),
         (
-            _tr("Analgesic level"),
+            translate("Scores", "Analgesic level"),
             analgesic_level_text(derived.analgesic_level),
             source_of(derived.analgesic_level),
         ),
-        (_tr("PMI"), pmi_text(derived.pmi), source_of(derived.pmi)),
+        (translate("Scores", "PMI"), pmi_text(derived.pmi), source_of(derived.pmi)),
     ]

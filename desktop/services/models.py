@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -16,10 +17,12 @@ from desktop.domain.case import Case
 from desktop.domain.case_parsing import dump_case
 from desktop.domain.model_output import ModelOutput
 from desktop.services.model_output_adapter import to_model_output
-from desktop.services.status import NO_MODEL_STATUS, ModelStatus
 from models_onnx.card import render_card
 from models_onnx.inference import ModelSlot, Predictor
 from models_onnx.signing import development_public_key
+
+if TYPE_CHECKING:
+    from desktop.services.status import ModelStatus
 
 DEFAULT_BUNDLE = Path(__file__).resolve().parents[2] / "models_onnx" / "bundles" / "default"
 
@@ -70,6 +73,8 @@ class ModelService:
         return predictor.bundle.manifest_sha256 if predictor is not None else None
 
     def status(self) -> ModelStatus:
+        from desktop.services.status import NO_MODEL_STATUS, ModelStatus  # imports the store
+
         predictor = self._slot.current
         if predictor is None:
             return NO_MODEL_STATUS

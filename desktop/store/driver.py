@@ -17,8 +17,18 @@ from sqlcipher3 import dbapi2
 sys.modules.setdefault("pysqlite3", sqlcipher3)
 sys.modules.setdefault("pysqlite3.dbapi2", dbapi2)
 
-import sqlite_utils  # noqa: E402  (must follow the aliasing above)
-import sqlite_utils.utils  # noqa: E402
+# sqlite-utils imports pandas when it is installed (only for DataFrame inserts, which the
+# store never uses); where the training extra brought pandas in, that costs ~0.4 s at
+# every start. Hide pandas while sqlite-utils loads, unless something already loaded it.
+_HIDE_PANDAS = "pandas" not in sys.modules
+if _HIDE_PANDAS:
+    sys.modules["pandas"] = None  # type: ignore[assignment]  # import pandas -> ImportError
+try:
+    import sqlite_utils  # noqa: E402  (must follow the aliasing above)
+    import sqlite_utils.utils  # noqa: E402
+finally:
+    if _HIDE_PANDAS:
+        del sys.modules["pandas"]
 
 
 def _check_binding() -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.services.cases import CasePage, CaseRow
+from desktop.gui.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PageSource = Callable[
@@ -35,29 +36,26 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("pseudonym", "patient", "assessed", "updated", "version", "status")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseTable", text)
-
 
 def column_titles() -> tuple[str, ...]:
     return (
-        _tr("Pseudonym"),
-        _tr("Patient"),
-        _tr("Assessed"),
-        _tr("Last change"),
-        _tr("Version"),
-        _tr("Status"),
+        translate("CaseTable", "Pseudonym"),
+        translate("CaseTable", "Patient"),
+        translate("CaseTable", "Assessed"),
+        translate("CaseTable", "Last change"),
+        translate("CaseTable", "Version"),
+        translate("CaseTable", "Status"),
     )
 
 
 def status_text(status: str) -> str:
     """The badge text of a case status (unknown statuses are shown as stored)."""
     known = {
-        "open": _tr("Open"),
-        "follow_up_due": _tr("Follow-up due"),
-        "sent": _tr("Sent to hub"),
-        "answered": _tr("Hub answered"),
-        "closed": _tr("Closed"),
+        "open": translate("CaseTable", "Open"),
+        "follow_up_due": translate("CaseTable", "Follow-up due"),
+        "sent": translate("CaseTable", "Sent to hub"),
+        "answered": translate("CaseTable", "Hub answered"),
+        "closed": translate("CaseTable", "Closed"),
     }
     return known.get(status, status.replace("_", " "))
 
@@ -106,7 +104,7 @@ class CaseTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "pseudonym":
-            return _tr("Case %1, version %2").replace("%1", row.case_id).replace(
+            return translate("CaseTable", "Case %1, version %2").replace("%1", row.case_id).replace(
                 "%2", str(row.latest_version)
             )
         if role == CASE_ID_ROLE:
@@ -218,7 +216,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == "pseudonym":
             return row.pseudonym
         if column == "patient":
-            return row.patient_name or _tr("(no name)")
+            return row.patient_name or translate("CaseTable", "(no name)")
         if column == "assessed":
             return row.assessment_date
         if column == "updated":

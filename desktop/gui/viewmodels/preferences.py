@@ -50,6 +50,15 @@ class PreferencesViewModel(QObject):
         handle.failed.connect(self._messages.report)
         return new
 
+    def enroll(self, code: str) -> None:
+        """Enroll this computer with the hub (the sync service, issue 5, will do this)."""
+        self._messages.warning(
+            self.tr(
+                "Enrollment is not available in this version yet: the hub connection is "
+                "still being built. The code was not stored; keep it for later."
+            )
+        )
+
     def _saved(self, old_language: str) -> None:
         self.changed.emit()
         if self._current.value.language != old_language:

@@ -73,6 +73,10 @@ class SessionViewModel(QObject):
     def user(self) -> str | None:
         return self._user
 
+    @property
+    def auto_lock_minutes(self) -> int:
+        return self._preferences.value.auto_lock_minutes
+
     def needs_setup(self) -> bool:
         """First run: no store exists yet in this home."""
         return not self._opener.is_initialised()

@@ -1,0 +1,117 @@
+"""Badges: a word on a tinted background (never colour alone), and the case-list delegate
+that paints the status column as badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from desktop.gui.viewmodels.case_table import STATUS_ROLE
+from desktop.gui.i18n import translate
+
+# (background, text) per tone; text colours keep >= 4.5:1 contrast on their background.
+TONES = {
+    "neutral": ("#e8ecf1", "#23303f"),
+    "info": ("#e1ecf8", "#123c69"),
+    "good": ("#e3f1e5", "#1d5a2a"),
+    "caution": ("#fdf0d5", "#6b4400"),
+    "warning": ("#fbe1cf", "#7a2e00"),
+    "danger": ("#f6d5d5", "#7d1414"),
+}
+STATUS_TONES = {
+    "open": "neutral",
+    "follow_up_due": "caution",
+    "sent": "info",
+    "answered": "good",
+    "closed": "neutral",
+}
+SEVERITY_TONES = {
+    "info": "info",
+    "caution": "caution",
+    "warning": "warning",
+    "contraindication": "danger",
+}
+
+
+
+def severity_text(severity: str) -> str:
+    return {
+        "info": translate("Badges", "Info"),
+        "caution": translate("Badges", "Caution"),
+        "warning": translate("Badges", "Warning"),
+        "contraindication": translate("Badges", "Contraindication"),
+    }.get(severity, severity)
+
+
+def severity_icon(severity: str) -> QIcon:
+    style = QApplication.style()
+    pixmap = {
+        "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        "caution": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        "contraindication": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    }.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+    return style.standardIcon(pixmap)
+
+
+class Badge(QLabel):
+    """A short word on a tinted, rounded background."""
+
+    def __init__(self, text: str, tone: str = "neutral", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        background, ink = TONES.get(tone, TONES["neutral"])
+        self.setObjectName("badge")
+        self.setStyleSheet(
+            f"QLabel#badge {{ background: {background}; color: {ink}; border-radius: 4px; "
+            "padding: 1px 7px; font-weight: 600; }"
+        )
+        self.setSizePolicy(self.sizePolicy().Policy.Maximum, self.sizePolicy().Policy.Fixed)
+
+
+class StatusBadgeDelegate(QStyledItemDelegate):
+    """Paints a case's status as a badge (its text is also the cell's accessible text)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        text = option.text
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        status = str(index.data(STATUS_ROLE) or "")
+        background, ink = TONES[STATUS_TONES.get(status, "neutral")]
+        metrics = QFontMetrics(option.font)
+        width = metrics.horizontalAdvance(text) + 14
+        height = metrics.height() + 4
+        rect = QRectF(
+            option.rect.left() + 6,
+            option.rect.center().y() - height / 2 + 1,
+            min(width, option.rect.width() - 8),
+            height,
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor(ink))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 20, size.height() + 6)

@@ -1,0 +1,79 @@
+"""The status bar: hub connection, outbox, last sync, running work (with cancel), user."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from desktop.gui.viewmodels.status import StatusViewModel
+from desktop.services.status import SyncStatus
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, status: StatusViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view_model = status
+        self.hub = QLabel()
+        self.hub.setObjectName("statusHub")
+        self.queued = QLabel()
+        self.last_sync = QLabel()
+        self.work = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setFlat(True)
+        self.cancel.clicked.connect(status.cancel_work)
+        self.user = QLabel()
+        for widget in (self.hub, self.queued, self.last_sync):
+            self.addWidget(widget)
+        for widget in (self.work, self.progress, self.cancel, self.user):
+            self.addPermanentWidget(widget)
+        status.sync_changed.connect(self.show_sync)
+        status.work_changed.connect(self.show_work)
+        status.user_changed.connect(self.show_user)
+        self.show_sync(status.sync)
+        self.show_work()
+        self.show_user(status.user)
+
+    def show_sync(self, sync: SyncStatus) -> None:
+        texts = {
+            "not_configured": self.tr("● Hub: not configured (working offline)"),
+            "offline": self.tr("○ Hub: offline - will retry"),
+            "online": self.tr("● Hub: online"),
+            "syncing": self.tr("⟳ Hub: syncing…"),
+            "error": self.tr("⚠ Hub: sync problem"),
+        }
+        self.hub.setText(texts.get(sync.state, sync.state))
+        self.hub.setToolTip(sync.detail)
+        queued = self.tr("%n item(s) waiting to send", "", sync.queued)
+        if sync.quarantined:
+            queued += " · " + self.tr("%n refused by the hub", "", sync.quarantined)
+        self.queued.setText(queued if self.view_model.user else "")
+        if sync.last_success is None:
+            last = self.tr("Last sync: never")
+        else:
+            last = self.tr("Last sync: %1").replace(
+                "%1", sync.last_success.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
+        self.last_sync.setText(last if self.view_model.user else "")
+
+    def show_work(self) -> None:
+        progress = self.view_model.overall_progress()
+        running = progress is not None
+        self.work.setVisible(running)
+        self.progress.setVisible(running)
+        self.cancel.setVisible(running)
+        if progress is None:
+            return
+        handles = self.view_model.running()
+        self.work.setText(handles[0].title if handles else progress.message)
+        fraction = progress.fraction
+        if fraction is None:
+            self.progress.setRange(0, 0)  # busy indicator
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(fraction * 100))
+
+    def show_user(self, user: str) -> None:
+        self.user.setText(self.tr("Signed in: %1").replace("%1", user) if user else self.tr("Locked"))
+        self.show_sync(self.view_model.sync)
