@@ -101,10 +101,14 @@ class Predictor:
                     self._sessions[entry.file] = session
         return session
 
-    def _run(self, entry: ModelEntry, x: FloatArray) -> dict[str, npt.NDArray[np.float32]]:
+    def _run(self, entry: ModelEntry, x: FloatArray,
+             explained: bool = True) -> dict[str, npt.NDArray[np.float32]]:
         session = self._session(entry)
-        names = [o for h in entry.heads
-                 for o in (h.probability_output, h.logit_output, h.scores_output)]
+        names = [h.probability_output for h in entry.heads]
+        if explained:
+            names += [o for h in entry.heads
+                      for o in (h.logit_output, h.scores_output, h.pair_margins_output)
+                      if o is not None]
         values = session.run(names, {entry.input_name: x})
         return {n: np.asarray(v, dtype=np.float32) for n, v in zip(names, values, strict=True)}
 
@@ -116,14 +120,17 @@ class Predictor:
         """Every output for one feature vector in FEATURE_SCHEMA order."""
         x = np.ascontiguousarray(features, dtype=np.float32).reshape(1, -1)
         values = x[0]
+        shown = [None if v != v else v for v in values.tolist()]  # v != v: NaN, missing
         subtype = self._run(self.subtype, x)
         mechanisms = []
         thresholds = self.bundle.manifest.conformal.thresholds
         coverage = self.bundle.manifest.conformal.coverage
         for head, allocation in zip(self.subtype.heads, self._mechanism_allocations, strict=True):
             probability = float(subtype[head.probability_output][0])
-            explanation = explain(subtype[head.scores_output], subtype[head.logit_output],
-                                  allocation, values, FEATURE_NAMES, self._labels, top)[0]
+            explanation = explain(
+                subtype[head.scores_output], _margins(subtype, head),
+                subtype[head.logit_output], allocation, shown, FEATURE_NAMES, self._labels,
+                top)[0]
             mechanisms.append(MechanismPrediction(
                 mechanism=head.name, probability=probability,
                 prediction_set=prediction_set(probability, thresholds[head.name]),
@@ -133,15 +140,15 @@ class Predictor:
                               axis=1)
         response = self._run(self.response, rows)
         head = self._response_head
-        explanations = explain(response[head.scores_output], response[head.logit_output],
-                               self._response_allocation, values, FEATURE_NAMES, self._labels,
-                               top)
+        explanations = explain(response[head.scores_output], _margins(response, head),
+                               response[head.logit_output], self._response_allocation, shown,
+                               FEATURE_NAMES, self._labels, top)
         options = tuple(
             OptionPrediction(option=o, probability=float(p), explanation=e)
             for o, p, e in zip(self.options, response[head.probability_output], explanations,
                                strict=True)
         )
-        missing = tuple(n for n, v in zip(FEATURE_NAMES, values, strict=True) if np.isnan(v))
+        missing = tuple(n for n, v in zip(FEATURE_NAMES, shown, strict=True) if v is None)
         return Prediction(
             model_name=self.name, model_version=self.version, mechanisms=tuple(mechanisms),
             options=options, ood=self._ood.assess(values), missing_features=missing,
@@ -159,12 +166,13 @@ class Predictor:
         mechanisms, options = [], []
         for start in range(0, len(x), chunk):
             block = x[start:start + chunk]
-            subtype = self._run(self.subtype, block)
+            subtype = self._run(self.subtype, block, explained=False)
             mechanisms.append(np.column_stack(
                 [subtype[h.probability_output] for h in self.subtype.heads]))
             options_column = np.tile(self._option_column, (len(block), 1))
             rows = np.concatenate([np.repeat(block, n_options, axis=0), options_column], axis=1)
-            options.append(self._run(self.response, rows)[head.probability_output])
+            options.append(
+                self._run(self.response, rows, explained=False)[head.probability_output])
         if not mechanisms:
             return BatchScores(
                 mechanisms=np.empty((0, len(self.subtype.heads)), dtype=np.float32),
@@ -183,6 +191,11 @@ class Predictor:
         """Do the last ``batch_size`` cases (feature vectors, oldest first) together look
         like another clinic? None until there are enough cases."""
         return self._ood.clinic_shift(recent_features)
+
+
+def _margins(outputs: Mapping[str, npt.NDArray[np.float32]],
+             head: Head) -> npt.NDArray[np.float32] | None:
+    return None if head.pair_margins_output is None else outputs[head.pair_margins_output]
 
 
 class ModelSlot:

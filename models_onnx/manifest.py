@@ -38,10 +38,15 @@ class FeatureSchemaEntry(_Strict):
 
 
 class Term(_Strict):
-    """One additive term: a main effect (one column) or a pair (two columns)."""
+    """One additive term: a main effect (one column) or a pair (two columns).
+
+    ``expected`` is the term's mean score over the training data; it is part of an
+    explanation's base value.
+    """
 
     name: str
     columns: tuple[int, ...] = Field(min_length=1, max_length=2)
+    expected: float | None = None
 
 
 class Head(_Strict):
@@ -53,6 +58,15 @@ class Head(_Strict):
     probability_output: str
     logit_output: str
     scores_output: str
+    pair_margins_output: str | None = None  # (n, pairs, 2); required when there are pairs
+
+    @model_validator(mode="after")
+    def _pairs_have_margins(self) -> Head:
+        pairs = [t for t in self.terms if len(t.columns) == 2]
+        if pairs and (self.pair_margins_output is None
+                      or any(t.expected is None for t in pairs)):
+            raise ValueError(f"head {self.name!r} has pairs without margins")
+        return self
 
 
 class ModelEntry(_Strict):

@@ -39,10 +39,12 @@ class OodScorer:
         n_features = len(reference.medians)
         self.feature_names = reference.columns[:n_features]
         index = {name: i for i, name in enumerate(self.feature_names)}
-        self.groups = [
-            np.array([index[n] for n in names], dtype=np.int64)
-            for names in reference.missing_groups.values()
-        ]
+        groups = list(reference.missing_groups.values())
+        membership = np.zeros((n_features, len(groups)), dtype=np.float64)
+        for g, names in enumerate(groups):
+            for name in names:
+                membership[index[name], g] = 1.0 / len(names)
+        self.membership = membership  # missing (n, features) @ membership = missing shares
         self.medians = np.array(reference.medians, dtype=np.float64)
         self.means = np.array(reference.means, dtype=np.float64)
         self.scales = np.array(reference.scales, dtype=np.float64)
@@ -55,8 +57,7 @@ class OodScorer:
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
         missing = np.isnan(x)
         imputed = np.where(missing, self.medians, x)
-        shares = [missing[:, g].mean(axis=1) for g in self.groups]
-        return np.column_stack([imputed, *shares])
+        return np.concatenate([imputed, missing @ self.membership], axis=1)
 
     def distances(self, features: npt.NDArray[np.floating]) -> Float64Array:
         z = (self.vectors(features) - self.means) / self.scales

@@ -50,6 +50,8 @@ def create_session(model: bytes, entry: ModelEntry, bundle: str) -> ort.Inferenc
     outputs = {o.name for o in session.get_outputs()}
     for head in entry.heads:
         wanted = {head.probability_output, head.logit_output, head.scores_output}
+        if head.pair_margins_output is not None:
+            wanted.add(head.pair_margins_output)
         if not wanted <= outputs:
             missing = sorted(wanted - outputs)
             raise BundleError(bundle, f"{entry.file} lacks outputs {missing} of head {head.name!r}")

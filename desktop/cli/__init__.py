@@ -27,8 +27,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
-        parser.print_help()
-        return EXIT_OK
+        # No command: start the desktop application (``painbridge`` alone).
+        from desktop.cli import gui_command
+
+        args.handler = gui_command.start
     try:
         code: int = args.handler(args)
     except InvalidInput as error:

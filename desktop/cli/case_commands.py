@@ -10,6 +10,7 @@ from desktop.cli import assess_commands
 from desktop.cli.case_view import format_case
 from desktop.cli.inputs import read_document
 from desktop.cli.opening import open_clinic_from
+from desktop.cli.sync_view import format_hub_part
 from desktop.cli.tables import print_table
 
 
@@ -83,8 +84,11 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     with open_clinic_from(args) as clinic:
         record = clinic.cases.show_case(args.case_id, version=args.version)
+        receipt = clinic.sync.receipt(record.case_id)
+        messages = clinic.sync.messages_for_case(record.case_id)
     if args.json:
         print(json.dumps(record.document, indent=2, ensure_ascii=False))
         return 0
     print(format_case(record))
+    print(format_hub_part(receipt, messages))
     return 0

@@ -16,13 +16,17 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
     demo = commands.add_parser(
         "demo",
         parents=[common],
-        help="create or open a demo data directory with synthetic cases and show them",
+        help="create or open a demo data directory with synthetic cases and open the app on it",
         description=(
             "Fill the data directory with the synthetic demo cases (only when it is empty) "
-            "and show them. The demo store uses a demo-only passphrase and holds no real data."
+            "and open the application on it (or, with --no-gui or without a display, list "
+            "them). The demo store uses a demo-only passphrase and holds no real data."
         ),
     )
     demo.add_argument("--reset", action="store_true", help="delete and recreate the demo data")
+    demo.add_argument(
+        "--no-gui", action="store_true", help="list the demo cases instead of opening the app"
+    )
     demo.set_defaults(handler=run)
 
 
@@ -38,6 +42,14 @@ def run(args: argparse.Namespace) -> int:
         with initialise_clinic(home, user=DEMO_USER, passphrase=DEMO_PASSPHRASE) as clinic:
             saved = load_demo_cases(clinic.cases)
         print(f"created a demo store in {home} with {len(saved)} synthetic cases")
+    if not args.no_gui:
+        from desktop.cli.gui_command import display_available
+
+        if display_available():
+            from desktop.app import run_gui
+
+            return run_gui(home, demo_user=DEMO_USER, demo_passphrase=DEMO_PASSPHRASE)
+        print("No display found: listing the demo cases instead of opening the application.")
     with open_clinic(home, user=DEMO_USER, passphrase=DEMO_PASSPHRASE) as clinic:
         page = clinic.cases.list_cases(limit=50)
         rows = [

@@ -11,9 +11,11 @@ from desktop.cli import (
     audit_commands,
     case_commands,
     demo_command,
+    hub_commands,
     key_commands,
     model_commands,
     score_command,
+    sync_commands,
 )
 
 
@@ -64,5 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_commands.add_passphrase(commands, common)
     key_commands.add_recovery(commands, common)
     model_commands.add(commands, common)
+    sync_commands.add(commands, common)
+    hub_commands.add(commands, common)
     demo_command.add(commands, common)
     return parser

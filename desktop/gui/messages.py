@@ -17,9 +17,10 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.errors import InvalidInput, UserFacingError
+from desktop.gui.i18n import translate
 from desktop.store import (
     DiskFull,
     StoreCorrupt,
@@ -28,7 +29,6 @@ from desktop.store import (
     WeakPassphrase,
     WrongPassphrase,
 )
-from desktop.gui.i18n import translate
 
 logger = logging.getLogger(__name__)
 
@@ -45,32 +45,39 @@ class Message:
     text: str
 
 
-
 def describe_error(error: UserFacingError) -> str:
     """The message for a user-facing error, in the user's language where we have it."""
     if isinstance(error, WrongPassphrase):
-        return translate("Messages", 
+        return translate(
+            "Messages",
             "The passphrase for user '%1' is not correct. Nothing was changed. "
-            "Check Caps Lock and the keyboard layout, then try again."
+            "Check Caps Lock and the keyboard layout, then try again.",
         ).replace("%1", error.user)
     if isinstance(error, UnknownUser):
-        return translate("Messages", 
-            "There is no user '%1' on this computer. Check the spelling, or ask IT to add you."
+        return translate(
+            "Messages",
+            "There is no user '%1' on this computer. Check the spelling, or ask IT to add you.",
         ).replace("%1", error.user)
     if isinstance(error, StoreCorrupt):
-        return translate("Messages", 
-            "PainBridge found damaged or altered data (%1). Nothing was changed. "
-            "Contact IT: the data can be restored from the hub or a backup."
-        ).replace("%1", error.part.value) + f"\n{error.detail}"
+        return (
+            translate(
+                "Messages",
+                "PainBridge found damaged or altered data (%1). Nothing was changed. "
+                "Contact IT: the data can be restored from the hub or a backup.",
+            ).replace("%1", error.part.value)
+            + f"\n{error.detail}"
+        )
     if isinstance(error, DiskFull):
-        return translate("Messages", 
+        return translate(
+            "Messages",
             "The disk is full. The last change was NOT saved; everything saved before it "
-            "is safe. Free some disk space, then save again."
+            "is safe. Free some disk space, then save again.",
         )
     if isinstance(error, StoreLocked):
-        return translate("Messages", 
+        return translate(
+            "Messages",
             "The data is busy: another PainBridge window or program is saving. Nothing was "
-            "saved. Close the other program or wait a moment, then try again."
+            "saved. Close the other program or wait a moment, then try again.",
         )
     if isinstance(error, WeakPassphrase):
         return translate("Messages", "This passphrase is too weak: %1.").replace("%1", error.rule)
@@ -137,9 +144,10 @@ class MessageBridge(QObject):
         except OSError:
             where = translate("Messages", "(the crash report could not be written)")
         self.error(
-            translate("Messages", 
+            translate(
+                "Messages",
                 "Internal error (%1): this is a bug in PainBridge, not something you did. "
-                "Your saved data is safe. A crash report was written to %2"
+                "Your saved data is safe. A crash report was written to %2",
             )
             .replace("%1", type(error).__name__)
             .replace("%2", where)

@@ -7,8 +7,6 @@ is available separately (:func:`source_of`) for tooltips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.domain.derived import DerivedScores
 from desktop.domain.pharmacology.analgesic_level import AnalgesicLevel
 from desktop.domain.pharmacology.medd import Medd
@@ -17,9 +15,8 @@ from desktop.domain.scales.bpi import BpiInterferenceScore, BpiSeverity
 from desktop.domain.scales.dn4 import Dn4Score
 from desktop.domain.scales.lanss import LanssScore
 from desktop.domain.scales.pmi import Pmi
-from desktop.services.case_forms import FormEvaluation
 from desktop.gui.i18n import translate
-
+from desktop.services.case_forms import FormEvaluation
 
 
 def band_text(band: str) -> str:
@@ -62,7 +59,9 @@ def bpi_interference_text(result: BpiInterferenceScore | NotComputable) -> str:
 def dn4_text(result: Dn4Score | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
-    verdict = translate("Scores", "positive") if result.positive else translate("Scores", "negative")
+    verdict = (
+        translate("Scores", "positive") if result.positive else translate("Scores", "negative")
+    )
     return (
         translate("Scores", "%1 / %2: %3 (cut-off ≥ %4, %5)")
         .replace("%1", str(result.total))
@@ -76,7 +75,9 @@ def dn4_text(result: Dn4Score | NotComputable) -> str:
 def lanss_text(result: LanssScore | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
-    verdict = translate("Scores", "positive") if result.positive else translate("Scores", "negative")
+    verdict = (
+        translate("Scores", "positive") if result.positive else translate("Scores", "negative")
+    )
     return (
         translate("Scores", "%1 %2 / %3: %4 (cut-off ≥ %5)")
         .replace("%1", result.form)
@@ -90,9 +91,11 @@ def lanss_text(result: LanssScore | NotComputable) -> str:
 def medd_text(result: Medd | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
-    text = translate("Scores", "%1 mg/day oral morphine equivalent (%2)").replace(
-        "%1", f"{result.total_mg_per_day:g}"
-    ).replace("%2", result.table)
+    text = (
+        translate("Scores", "%1 mg/day oral morphine equivalent (%2)")
+        .replace("%1", f"{result.total_mg_per_day:g}")
+        .replace("%2", result.table)
+    )
     if not result.complete:
         text += " - " + translate("Scores", "incomplete: some opioids could not be converted")
     return text
@@ -114,10 +117,12 @@ def pmi_text(result: Pmi | NotComputable) -> str:
     if isinstance(result, NotComputable):
         return not_computable(result)
     if result.negative:
-        return translate("Scores", "%1: possible under-treatment (a prompt, not a verdict)").replace(
-            "%1", str(result.pmi)
-        )
-    return translate("Scores", "%1: analgesia matches the pain level").replace("%1", str(result.pmi))
+        return translate(
+            "Scores", "%1: possible under-treatment (a prompt, not a verdict)"
+        ).replace("%1", str(result.pmi))
+    return translate("Scores", "%1: analgesia matches the pain level").replace(
+        "%1", str(result.pmi)
+    )
 
 
 def source_of(result: object) -> str:
@@ -128,14 +133,22 @@ def source_of(result: object) -> str:
 def score_rows(derived: DerivedScores) -> list[tuple[str, str, str]]:
     """(name, text, source) rows of the live scores panel, in reading order."""
     return [
-        (translate("Scores", "BPI severity"), bpi_severity_text(derived.bpi_severity), source_of(derived.bpi_severity)),
+        (
+            translate("Scores", "BPI severity"),
+            bpi_severity_text(derived.bpi_severity),
+            source_of(derived.bpi_severity),
+        ),
         (
             translate("Scores", "BPI interference"),
             bpi_interference_text(derived.bpi_interference),
             source_of(derived.bpi_interference),
         ),
         (translate("Scores", "DN4"), dn4_text(derived.dn4), source_of(derived.dn4)),
-        (translate("Scores", "DN4 interview"), dn4_text(derived.dn4_interview), source_of(derived.dn4_interview)),
+        (
+            translate("Scores", "DN4 interview"),
+            dn4_text(derived.dn4_interview),
+            source_of(derived.dn4_interview),
+        ),
         (translate("Scores", "LANSS"), lanss_text(derived.lanss), source_of(derived.lanss)),
         (translate("Scores", "MEDD"), medd_text(derived.medd), source_of(derived.medd)),
         (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from desktop.services.session import ClinicSession
 
@@ -127,13 +127,17 @@ class StoreThread(QObject):
         opening: Callable[[], ClinicSession],
         done: Callable[[str], None] | None = None,
         failed: Failed | None = None,
+        *,
+        context: QObject | None = None,
     ) -> None:
         """Open (unlock or create) the session on the store thread; ``done(user)``."""
-        self._queue(_Request("open", opening, done, failed, None))
+        self._queue(_Request("open", opening, done, failed, context))
 
-    def close_session(self, done: Callable[[None], None] | None = None) -> None:
+    def close_session(
+        self, done: Callable[[None], None] | None = None, *, context: QObject | None = None
+    ) -> None:
         """Close the session after every request queued before this one."""
-        self._queue(_Request("close", lambda: None, done, None, None))
+        self._queue(_Request("close", lambda: None, done, None, context))
 
     def shutdown(self) -> None:
         """Close the session and stop the thread (blocks briefly: only at exit)."""
@@ -146,7 +150,8 @@ class StoreThread(QObject):
 
     def _queue(self, request: _Request) -> None:
         if not self._running:
-            raise RuntimeError("the store thread has been shut down")
+            return  # late callbacks at exit: the session is closed, nothing to do
+
         self._pending += 1
         self.pending_changed.emit(self._pending)
         self._submit.emit(request)

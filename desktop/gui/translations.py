@@ -37,7 +37,7 @@ class Translations(QObject):
                 QCoreApplication.removeTranslator(translator)
         self._installed = []
         self.language = SOURCE_LANGUAGE
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedKingdom))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         if language == SOURCE_LANGUAGE:
             return True
         ours = QTranslator(self)
@@ -45,10 +45,12 @@ class Translations(QObject):
             return False
         qt_own = QTranslator(self)
         qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for translator in (qt_own if qt_own.load(f"qtbase_{language}", qt_path) else None, ours):
-            if translator is not None:
-                QCoreApplication.installTranslator(translator)
-                self._installed.append(translator)
+        translators = [ours]
+        if qt_own.load(f"qtbase_{language}", qt_path) or qt_own.load(f"qt_{language}", qt_path):
+            translators.insert(0, qt_own)
+        for translator in translators:
+            QCoreApplication.installTranslator(translator)
+            self._installed.append(translator)
         QLocale.setDefault(QLocale(language))
         self.language = language
         return True

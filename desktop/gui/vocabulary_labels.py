@@ -6,8 +6,6 @@ translated. A word without a label here is shown with underscores as spaces.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.domain.vocabulary import (
     Adherence,
     CancerTreatmentType,
@@ -24,7 +22,6 @@ from desktop.domain.vocabulary import (
     values_of,
 )
 from desktop.gui.i18n import translate
-
 
 
 def _labels() -> dict[str, str]:

@@ -11,6 +11,7 @@ values out and says so.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -61,7 +62,7 @@ def set_value(document: dict[str, Any], path: str, value: Any) -> None:
         remove_path(document, path)
         return
     node: Any = document
-    for part, following in zip(parts[:-1], parts[1:], strict=True):
+    for part, following in itertools.pairwise(parts):
         empty: Any = [] if isinstance(following, int) else {}
         if isinstance(part, int):
             while len(node) <= part:
@@ -146,6 +147,7 @@ def evaluate_document(document: dict[str, Any], settings: ClinicalSettings) -> F
     else:
         return FormEvaluation(case, derive_scores(case, settings), (), partial=False)
     working = copy.deepcopy(document)
+    found = list(problems)
     current = problems
     for _ in range(_MAXIMUM_REPAIRS):
         paths = [p.path for p in current]
@@ -156,10 +158,14 @@ def evaluate_document(document: dict[str, Any], settings: ClinicalSettings) -> F
         try:
             repaired = parse_case(copy.deepcopy(working))
         except InvalidInput as invalid:
+            # Rules that could only be checked once the bad fields were left out (e.g.
+            # least <= worst) are problems of the form too.
             current = invalid.problems
+            found += [p for p in current if p not in found]
             continue
-        return FormEvaluation(None, derive_scores(repaired, settings), problems, partial=True)
-    return FormEvaluation(None, None, problems, partial=True)
+        derived = derive_scores(repaired, settings)
+        return FormEvaluation(None, derived, tuple(found), partial=True)
+    return FormEvaluation(None, None, tuple(found), partial=True)
 
 
 def save_document(cases: CaseService, document: dict[str, Any]) -> tuple[SavedCase, Case]:

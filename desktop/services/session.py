@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from desktop.services.assessment import AssessmentService
 from desktop.services.cases import CaseService
 from desktop.services.drafts import DraftService
-from desktop.services.reports import ReportService
+from desktop.services.models import ModelService
 from desktop.services.status import SyncStatusSource
 
 
@@ -28,7 +29,10 @@ class ClinicSession(Protocol):
     def drafts(self) -> DraftService: ...
 
     @property
-    def reports(self) -> ReportService: ...
+    def assessments(self) -> AssessmentService: ...
+
+    @property
+    def models(self) -> ModelService: ...
 
     @property
     def sync(self) -> SyncStatusSource: ...
@@ -38,6 +42,11 @@ class ClinicSession(Protocol):
 
 class SessionOpener(Protocol):
     """Unlocks (or, on first run, creates) the store of one installation."""
+
+    @property
+    def model_problem(self) -> str | None:
+        """Why the model bundle could not be loaded at the last unlock (None: it loaded)."""
+        ...
 
     def is_initialised(self) -> bool: ...
 

@@ -14,6 +14,7 @@ from desktop.store import driver as _driver  # noqa: F401  (binds sqlite-utils t
 from desktop.store.audit import AuditEntry, AuditProblem, AuditReport, ProblemKind
 from desktop.store.cases import CaseSummary, NewVersion, StoredVersion
 from desktop.store.database import IntegrityScope
+from desktop.store.device_identity import DeviceKey
 from desktop.store.drafts import StoredDraft
 from desktop.store.errors import (
     CaseNotFound,
@@ -37,6 +38,7 @@ from desktop.store.errors import (
     WrongRecoveryKey,
 )
 from desktop.store.home import Home
+from desktop.store.hub_messages import CaseReceipt, HubMessage, NewHubMessage, PendingAck
 from desktop.store.key_file import KdfParams
 from desktop.store.keys import generate_recovery_keypair
 from desktop.store.lifecycle import (
@@ -50,28 +52,38 @@ from desktop.store.lifecycle import (
     reset_passphrase_with_recovery,
 )
 from desktop.store.outbox import OutboxItem, OutboxState
+from desktop.store.outbox_delivery import OutgoingItem, QuarantinedItem
 from desktop.store.reports import NewReport, StoredReport
 from desktop.store.store import CaseStore, StoreClosedError, StoreStats
+from desktop.store.sync_ledger import Delivery, StoredIdentity, SyncLedger
 
 __all__ = [
     "AuditEntry",
     "AuditProblem",
     "AuditReport",
     "CaseNotFound",
+    "CaseReceipt",
     "CaseStore",
     "CaseSummary",
     "CorruptPart",
+    "Delivery",
+    "DeviceKey",
     "DiskFull",
     "Home",
+    "HubMessage",
     "IntegrityScope",
     "KdfParams",
     "LastUserSlot",
+    "NewHubMessage",
     "NewReport",
     "NewVersion",
     "NoRecoverySlot",
     "OutboxItem",
     "OutboxState",
+    "OutgoingItem",
+    "PendingAck",
     "ProblemKind",
+    "QuarantinedItem",
     "ReadOnlyLocation",
     "StorageFailure",
     "StoreAlreadyExists",
@@ -83,8 +95,10 @@ __all__ = [
     "StoreStats",
     "StoreTooNew",
     "StoredDraft",
+    "StoredIdentity",
     "StoredReport",
     "StoredVersion",
+    "SyncLedger",
     "UnknownUser",
     "UnsupportedLocation",
     "UserAlreadyExists",

@@ -24,8 +24,8 @@ _HIDE_PANDAS = "pandas" not in sys.modules
 if _HIDE_PANDAS:
     sys.modules["pandas"] = None  # type: ignore[assignment]  # import pandas -> ImportError
 try:
-    import sqlite_utils  # noqa: E402  (must follow the aliasing above)
-    import sqlite_utils.utils  # noqa: E402
+    import sqlite_utils
+    import sqlite_utils.utils
 finally:
     if _HIDE_PANDAS:
         del sys.modules["pandas"]

@@ -164,6 +164,63 @@ REPORTS = Migration(
     ),
 )
 
+# Sync with the hub (desktop/store/sync_ledger.py): a stable Idempotency-Key and retry
+# schedule per outbox row, the device identity (its Ed25519 private key lives only in
+# this encrypted database), what the hub sent down (signed), and per-case receipts.
+SYNC = Migration(
+    "0007_sync",
+    (
+        "ALTER TABLE outbox ADD COLUMN idempotency_key TEXT",
+        "ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT",
+        "ALTER TABLE outbox ADD COLUMN sent_at TEXT",
+        "UPDATE outbox SET idempotency_key = lower(hex(randomblob(16))) "
+        "WHERE idempotency_key IS NULL",
+        "CREATE UNIQUE INDEX outbox_by_idempotency_key ON outbox (idempotency_key)",
+        # Every row gets its key when inserted, whoever inserts it (enqueue is unchanged).
+        """CREATE TRIGGER outbox_gets_idempotency_key AFTER INSERT ON outbox
+        WHEN NEW.idempotency_key IS NULL
+        BEGIN UPDATE outbox SET idempotency_key = lower(hex(randomblob(16)))
+              WHERE id = NEW.id; END""",
+        """CREATE TABLE sync_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            hub_url TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            device_name TEXT NOT NULL,
+            clinic_id TEXT NOT NULL,
+            clinic_name TEXT NOT NULL,
+            private_key BLOB NOT NULL CHECK (length(private_key) = 32),
+            hub_public_key TEXT NOT NULL,
+            tuf_roots TEXT NOT NULL,
+            enrolled_at TEXT NOT NULL,
+            changes_cursor INTEGER NOT NULL DEFAULT 0 CHECK (changes_cursor >= 0),
+            last_success_at TEXT,
+            last_attempt_at TEXT,
+            last_error TEXT
+        ) STRICT""",
+        """CREATE TABLE hub_messages (
+            seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+            kind TEXT NOT NULL,
+            case_id TEXT,
+            case_version INTEGER,
+            payload TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            read_at TEXT,
+            read_by TEXT,
+            delivered_reported INTEGER NOT NULL DEFAULT 0,
+            read_reported INTEGER NOT NULL DEFAULT 0
+        ) STRICT""",
+        "CREATE INDEX hub_messages_by_case ON hub_messages (case_id, seq)",
+        """CREATE TABLE case_receipts (
+            case_id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'uploaded', 'received',
+                'in_review', 'answered', 'delivered', 'read')),
+            updated_at TEXT NOT NULL
+        ) STRICT""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     AUDIT_LOG,
     CASE_VERSIONS,
@@ -171,6 +228,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     OUTBOX,
     DRAFTS,
     REPORTS,
+    SYNC,
 )
 
 

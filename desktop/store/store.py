@@ -58,6 +58,7 @@ from desktop.store.reports import (
     read_latest_report,
     read_reports,
 )
+from desktop.store.sync_ledger import SyncLedger
 
 VERSION_ADDED = "case.version_added"
 REPORT_STORED = "report.stored"
@@ -238,6 +239,17 @@ class CaseStore:
     def pending_outbox(self, limit: int = 100) -> list[OutboxItem]:
         with self._boundary():
             return pending_items(self._database, limit)
+
+    def sync_ledger(self) -> SyncLedger:
+        """The sync side of the store: device identity, delivery, hub messages, receipts
+        (desktop/store/sync_ledger.py). Shares this store's connection and audit chain."""
+        return SyncLedger(
+            self._database,
+            self._audit,
+            boundary=self._boundary,
+            changing=self._changing,
+            now=self._now,
+        )
 
     # --- drafts (autosaved form state; see desktop/store/drafts.py) ------------------------
 

@@ -60,6 +60,7 @@ from models_onnx.training.train_response import (
     RESPONSE_COLUMNS,
     all_options_design,
     fit_response_model,
+    response_design,
 )
 from models_onnx.training.train_subtype import EbmSettings, fit_subtype_models
 
@@ -238,6 +239,7 @@ class BuiltBundle:
     path: Path
     subtype_models: dict[str, ExplainableBoostingClassifier]
     response_model: ExplainableBoostingClassifier
+    train: TrainingData
     test: TrainingData
 
 
@@ -260,10 +262,13 @@ def build_bundle(out_dir: Path | str, config: BuildConfig, *, cases_path: Path |
         settings=config.response, pair_features=config.response_pairs)
     say("exporting to ONNX and checking against interpret")
     subtype_heads = list(subtype_models.items())
-    subtype_bytes, subtype_described = compile_heads(subtype_heads, len(FEATURE_NAMES), "subtype")
+    subtype_bytes, subtype_described = compile_heads(subtype_heads, len(FEATURE_NAMES),
+                                                     "subtype", train_x)
     response_heads = [("response", response_model)]
-    response_bytes, response_described = compile_heads(response_heads, len(RESPONSE_COLUMNS),
-                                                       "response")
+    treated = splits.train.treatment >= 0
+    response_bytes, response_described = compile_heads(
+        response_heads, len(RESPONSE_COLUMNS), "response",
+        response_design(train_x[treated], splits.train.treatment[treated]))
     sample = splits.test.features[:400]
     check_against_ebm(subtype_bytes, subtype_heads, subtype_described, sample)
     check_against_ebm(response_bytes, response_heads, response_described,
@@ -309,7 +314,7 @@ def build_bundle(out_dir: Path | str, config: BuildConfig, *, cases_path: Path |
     check.predict(splits.test.cases[0])
     say(f"done in {time.perf_counter() - started:.0f} s: {written}")
     return BuiltBundle(path=written, subtype_models=subtype_models,
-                       response_model=response_model, test=splits.test)
+                       response_model=response_model, train=splits.train, test=splits.test)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@
 Why not ebm2onnx: it emits about eight nodes per term, so a model with 80 features costs
 about 0.9 ms per row and 0.3 s to open, three mechanism heads three times that. Every
 term of an EBM on continuous features is a lookup "bin of x -> score", so all main effects
-of a head become one vectorized lookup and all pairs another (about 70 nodes per head
+of a head become one vectorized lookup and all pairs another (about 75 nodes per head
 whatever the number of terms; columns are binned in groups of similar cut counts so the
 padding stays small, and each column used by pairs is binned once):
 
@@ -123,8 +123,8 @@ def _bins(g: _Graph, prefix: str, columns: list[int], cuts: list[np.ndarray]) ->
                   axis=1)
 
 
-def _head_nodes(g: _Graph, h: int, name: str,
-                model: ExplainableBoostingClassifier) -> tuple[list[Term], float]:
+def _head_nodes(g: _Graph, h: int, name: str, model: ExplainableBoostingClassifier,
+                reference: np.ndarray) -> tuple[list[Term], float]:
     mains = [(t, f[0]) for t, f in enumerate(model.term_features_) if len(f) == 1]
     pairs = [(t, f) for t, f in enumerate(model.term_features_) if len(f) == 2]
     if any(len(f) > 2 for f in model.term_features_):
@@ -139,10 +139,15 @@ def _head_nodes(g: _Graph, h: int, name: str,
         flat = g.node("Add", [bins, g.constant(f"h{h}_main_offsets", offsets)], f"h{h}_main_flat")
         table = g.constant(f"h{h}_main_table", np.concatenate(tables).astype(np.float32))
         parts.append(g.node("Gather", [table, flat], f"h{h}_main_scores", axis=0))
-        terms += [Term(name=model.term_names_[t], columns=(f,)) for t, f in mains]
+        expected = [float(np.bincount(_bin_numbers(reference[:, f], c), minlength=len(s)) @ s)
+                    / len(reference) for (_, f), c, s in zip(mains, cuts, tables, strict=True)]
+        terms += [Term(name=model.term_names_[t], columns=(f,), expected=e)
+                  for (t, f), e in zip(mains, expected, strict=True)]
     if pairs:
-        parts.append(_pair_scores(g, h, model, pairs))
-        terms += [Term(name=model.term_names_[t], columns=tuple(f)) for t, f in pairs]
+        pair_scores, expected = _pair_scores(g, h, name, model, pairs, reference)
+        parts.append(pair_scores)
+        terms += [Term(name=model.term_names_[t], columns=tuple(f), expected=e)
+                  for (t, f), e in zip(pairs, expected, strict=True)]
     scores = g.node("Concat", parts, f"{name}_scores", axis=1)
     axis1 = g.constant(f"h{h}_axis1", np.array([1], dtype=np.int64))
     summed = g.node("ReduceSum", [scores, axis1], f"h{h}_sum", keepdims=0)
@@ -153,15 +158,36 @@ def _head_nodes(g: _Graph, h: int, name: str,
     return terms, intercept
 
 
-def _pair_scores(g: _Graph, h: int, model: ExplainableBoostingClassifier,
-                 pairs: list[tuple[int, tuple[int, ...]]]) -> str:
-    """Scores of all pair terms, (n, pairs): each column is binned once at pair level."""
+def _bin_numbers(x: np.ndarray, cuts: np.ndarray) -> np.ndarray:
+    """interpret's binning in numpy: 0 for NaN, else 1 + the number of cuts <= x."""
+    return np.where(np.isnan(x), 0, 1 + np.searchsorted(cuts, x, side="right"))
+
+
+def _margins(table: np.ndarray, reference: np.ndarray, columns: tuple[int, ...],
+             cuts: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, float]:
+    """For a pair table f[a, b] and the training rows: E_b f(a, b) per bin of a (b from its
+    training marginal), E_a f(a, b) per bin of b, and the mean of f over the training rows
+    (the interventional Shapley expectations)."""
+    bins_a = _bin_numbers(reference[:, columns[0]], cuts[0])
+    bins_b = _bin_numbers(reference[:, columns[1]], cuts[1])
+    p_a = np.bincount(bins_a, minlength=table.shape[0]) / len(reference)
+    p_b = np.bincount(bins_b, minlength=table.shape[1]) / len(reference)
+    return table @ p_b, p_a @ table, float(table[bins_a, bins_b].mean())
+
+
+def _pair_scores(g: _Graph, h: int, name: str, model: ExplainableBoostingClassifier,
+                 pairs: list[tuple[int, tuple[int, ...]]],
+                 reference: np.ndarray) -> tuple[str, list[float]]:
+    """Scores of all pair terms (n, pairs), each column binned once at pair level, and the
+    output ``<name>_pair_margins`` (n, pairs, 2): E over the other feature of the pair's
+    score with this case's bin (first for the pair's second feature, then the first);
+    returns the scores node and each pair's overall expectation."""
     columns = sorted({c for _, f in pairs for c in f})
     position = {c: i for i, c in enumerate(columns)}
     tables = [np.asarray(model.term_scores_[t], dtype=np.float64) for t, _ in pairs]
-    for (_, f), scores in zip(pairs, tables, strict=True):
+    for (_, f), grid in zip(pairs, tables, strict=True):
         expected = (len(_cuts(model, f[0], 2)) + 3, len(_cuts(model, f[1], 2)) + 3)
-        if scores.shape != expected:
+        if grid.shape != expected:
             raise ValueError(f"unexpected pair table shape for features {f}")
     bins = _bins(g, f"h{h}_pair", columns, [_cuts(model, c, 2) for c in columns])
     side_a = np.array([position[f[0]] for _, f in pairs], dtype=np.int64)
@@ -175,14 +201,35 @@ def _pair_scores(g: _Graph, h: int, model: ExplainableBoostingClassifier,
     cell = g.node("Add", [row, bins_b], f"h{h}_pair_cell")
     offsets = _int32(np.cumsum([0] + [t.size for t in tables[:-1]]))
     flat = g.node("Add", [cell, g.constant(f"h{h}_pair_offsets", offsets)], f"h{h}_pair_flat")
-    table = g.constant(f"h{h}_pair_table",
-                       np.concatenate([t.ravel() for t in tables]).astype(np.float32))
-    return g.node("Gather", [table, flat], f"h{h}_pair_scores", axis=0)
+    pair_table = g.constant(f"h{h}_pair_table",
+                            np.concatenate([t.ravel() for t in tables]).astype(np.float32))
+    scores = g.node("Gather", [pair_table, flat], f"h{h}_pair_scores", axis=0)
+    margins = [_margins(t, reference, f, (_cuts(model, f[0], 2), _cuts(model, f[1], 2)))
+               for (_, f), t in zip(pairs, tables, strict=True)]
+    sides = []
+    for side, bins_side in ((0, bins_a), (1, bins_b)):
+        vectors = [m[0] if side == 0 else m[1] for m in margins]
+        offsets = _int32(np.cumsum([0, *(len(v) for v in vectors[:-1])]))
+        index = g.node("Add", [bins_side, g.constant(f"h{h}_margin{side}_offsets", offsets)],
+                       f"h{h}_margin{side}_flat")
+        values = g.constant(f"h{h}_margin{side}_table",
+                            np.concatenate(vectors).astype(np.float32))
+        looked_up = g.node("Gather", [values, index], f"h{h}_margin{side}", axis=0)
+        sides.append(g.node("Unsqueeze", [looked_up, g.constant(
+            f"h{h}_margin{side}_axis", np.array([2], np.int64))], f"h{h}_margin{side}_3d"))
+    g.node("Concat", sides, f"{name}_pair_margins", axis=2)
+    return scores, [m[2] for m in margins]
 
 
 def compile_heads(heads: Sequence[tuple[str, ExplainableBoostingClassifier]],
-                  n_columns: int, graph_name: str) -> tuple[bytes, list[Head]]:
-    """One ONNX model answering each (name, binary EBM) head from one float32 input."""
+                  n_columns: int, graph_name: str,
+                  reference: np.ndarray) -> tuple[bytes, list[Head]]:
+    """One ONNX model answering each (name, binary EBM) head from one float32 input.
+
+    ``reference`` (the training rows) gives the feature distributions behind the pair
+    margins that make the explanations exact interventional Shapley values.
+    """
+    reference = np.asarray(reference, dtype=np.float64)
     g = _Graph(nodes=[], initializers=[])
     g.node("Cast", [INPUT_NAME], "x_double", to=TensorProto.DOUBLE)
     g.node("IsNaN", ["x_double"], "x_nan")
@@ -191,11 +238,13 @@ def compile_heads(heads: Sequence[tuple[str, ExplainableBoostingClassifier]],
     for h, (name, model) in enumerate(heads):
         if len(model.classes_) != 2:
             raise ValueError(f"head {name} is not a binary classifier")
-        terms, intercept = _head_nodes(g, h, name, model)
+        terms, intercept = _head_nodes(g, h, name, model, reference)
+        n_pairs = sum(len(t.columns) == 2 for t in terms)
         described.append(Head(
             name=name, intercept=intercept, terms=tuple(terms),
             probability_output=f"{name}_probability", logit_output=f"{name}_logit",
             scores_output=f"{name}_scores",
+            pair_margins_output=f"{name}_pair_margins" if n_pairs else None,
         ))
         outputs += [
             helper.make_tensor_value_info(f"{name}_probability", TensorProto.FLOAT, ["n"]),
@@ -203,6 +252,9 @@ def compile_heads(heads: Sequence[tuple[str, ExplainableBoostingClassifier]],
             helper.make_tensor_value_info(f"{name}_scores", TensorProto.FLOAT,
                                           ["n", len(terms)]),
         ]
+        if n_pairs:
+            outputs.append(helper.make_tensor_value_info(
+                f"{name}_pair_margins", TensorProto.FLOAT, ["n", n_pairs, 2]))
     graph = helper.make_graph(
         g.nodes, graph_name,
         [helper.make_tensor_value_info(INPUT_NAME, TensorProto.FLOAT, ["n", n_columns])],

@@ -26,11 +26,6 @@ class HubError(UserFacingError):
         super().__init__(message)
 
 
-def _error(name: str, status: int, code: ErrorCode, permanent: bool, doc: str) -> type[HubError]:
-    return type(name, (HubError,), {"status": status, "code": code, "permanent": permanent,
-                                    "__doc__": doc})
-
-
 class Unauthenticated(HubError):
     """No valid device signature or session: who is asking is not known."""
 
@@ -127,5 +122,4 @@ __all__ = [
     "Unauthenticated",
     "UnknownName",
     "UnsupportedProtocol",
-    "_error",
 ]

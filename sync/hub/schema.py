@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Dialect,
@@ -41,9 +42,10 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+        if not isinstance(moment, datetime):
+            raise TypeError(f"expected a datetime from the database, got {type(value)}")
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 # BigInteger autoincrement ids are plain INTEGER on SQLite (so they are rowid aliases).
@@ -183,6 +185,7 @@ reviews = Table(
     Column("answered_at", UtcDateTime),
     Column("delivered_at", UtcDateTime),
     Column("read_at", UtcDateTime),
+    Column("awaiting_information", Boolean, nullable=False, default=False),
     UniqueConstraint("clinic_id", "case_id", name="reviews_case"),
     Index("reviews_by_state", "state", "urgency", "waiting_since"),
 )

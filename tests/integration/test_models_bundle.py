@@ -90,7 +90,8 @@ def remove_signature(bundle: Path) -> None:
 
 def external_data(bundle: Path) -> None:
     model = onnx.load_from_string((bundle / "subtype.onnx").read_bytes())
-    convert_model_to_external_data(model, location="../../weights-outside-the-bundle.bin", size_threshold=0)
+    convert_model_to_external_data(model, location="../../weights-outside-the-bundle.bin",
+                                   size_threshold=0)
     replace_file(bundle, "subtype.onnx", model.SerializeToString())
 
 

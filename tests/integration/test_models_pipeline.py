@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from models_onnx.card import evaluate, render_card
+from models_onnx.explanation import allocate_terms, feature_contributions
 from models_onnx.features import FEATURE_NAMES, MECHANISMS, TREATMENT_OPTIONS, extract_features
 from models_onnx.inference import Predictor, verify
 from models_onnx.signing import development_public_key
@@ -17,9 +18,11 @@ from models_onnx.training.cohort import generate_cohort
 from models_onnx.training.export import check_against_ebm, compile_heads, run_heads
 from models_onnx.training.records import to_training_data
 from models_onnx.training.train_response import (
+    OPTION_COLUMN,
     RESPONSE_COLUMNS,
     all_options_design,
     fit_response_model,
+    response_design,
 )
 from models_onnx.training.train_subtype import EbmSettings, fit_subtype_models
 from tests.unit.test_models_features import example
@@ -66,7 +69,7 @@ def edge_rows(data) -> np.ndarray:
 def test_onnx_equals_interpret_for_subtype_heads(small_models):
     data, subtype, _ = small_models
     heads = list(subtype.items())
-    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype")
+    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype", data.features)
     assert any(len(t.columns) == 2 for h in described for t in h.terms)  # pairs compiled
     rows = edge_rows(data)
     assert check_against_ebm(model, heads, described, rows, tolerance=1e-5) < 1e-5
@@ -78,7 +81,8 @@ def test_onnx_equals_interpret_for_subtype_heads(small_models):
 
 def test_onnx_equals_interpret_for_all_options(small_models):
     data, _, response = small_models
-    model, described = compile_heads([("response", response)], len(RESPONSE_COLUMNS), "response")
+    model, described = compile_heads([("response", response)], len(RESPONSE_COLUMNS),
+                                     "response", response_design(data.features, data.treatment))
     rows = all_options_design(edge_rows(data)[:30])
     assert check_against_ebm(model, [("response", response)], described, rows) < 1e-5
     expected = response.predict_proba(rows.astype(np.float64))[:, 1]
@@ -88,13 +92,79 @@ def test_onnx_equals_interpret_for_all_options(small_models):
 def test_scores_sum_to_the_logit_output(small_models):
     data, subtype, _ = small_models
     heads = list(subtype.items())
-    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype")
+    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype", data.features)
     out = run_heads(model, edge_rows(data))
     for head in described:
         total = out[head.scores_output].astype(np.float64).sum(axis=1) + head.intercept
         assert np.abs(total - out[head.logit_output]).max() < 1e-5
         p = out[head.probability_output].astype(np.float64)
         assert np.abs(1 / (1 + np.exp(-out[head.logit_output])) - p).max() < 1e-6
+
+
+def exact_shapley(run, terms, x, background):
+    """Brute-force interventional Shapley values of a main+pair additive head for one case
+    against a background: term scores on hybrid rows (the case's value in one column, the
+    background's elsewhere). Slow and obviously right; the reference for the fast ones."""
+    phi = np.zeros(len(x))
+    scores_x, scores_b = run(x[None])[0], run(background)
+    hybrid = {}
+    for columns in terms:
+        for c in columns if len(columns) == 2 else ():
+            if c not in hybrid:
+                rows = background.copy()
+                rows[:, c] = x[c]
+                hybrid[c] = run(rows)
+    for t, columns in enumerate(terms):
+        if len(columns) == 1:
+            phi[columns[0]] += scores_x[t] - scores_b[:, t].mean()
+            continue
+        i, j = columns
+        s_x, s_b, s_xi, s_xj = scores_x[t], scores_b[:, t], hybrid[i][:, t], hybrid[j][:, t]
+        phi[i] += 0.5 * ((s_xi - s_b) + (s_x - s_xj)).mean()
+        phi[j] += 0.5 * ((s_xj - s_b) + (s_x - s_xi)).mean()
+    return phi
+
+
+def test_subtype_contributions_are_exact_interventional_shapley_values(small_models):
+    data, subtype, _ = small_models
+    heads = list(subtype.items())
+    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype", data.features)
+    rows = edge_rows(data)[:5]
+    out = run_heads(model, rows)
+    for head in described:
+        allocation = allocate_terms(head, len(FEATURE_NAMES))
+        _, fast = feature_contributions(out[head.scores_output], out[head.pair_margins_output],
+                                        allocation)
+        terms = [t.columns for t in head.terms]
+
+        def run(x, head=head):
+            return run_heads(model, x)[head.scores_output].astype(np.float64)
+
+        for row, x in enumerate(rows):
+            brute = exact_shapley(run, terms, x.astype(np.float64), data.features)
+            assert np.abs(fast[row] - brute).max() < 1e-5
+
+
+def test_response_contributions_are_exact_with_the_option_fixed(small_models):
+    data, _, response = small_models
+    reference = response_design(data.features, data.treatment)
+    model, (head,) = compile_heads([("response", response)], len(RESPONSE_COLUMNS), "response",
+                                   reference)
+    allocation = allocate_terms(head, len(FEATURE_NAMES), option_column=OPTION_COLUMN)
+    terms = [t.columns for t in head.terms]
+    x = all_options_design(edge_rows(data)[3:4])[TREATMENT_OPTIONS.index("gabapentinoid")]
+    out = run_heads(model, x[None])
+    _, fast = feature_contributions(out["response_scores"], out["response_pair_margins"],
+                                    allocation)
+    background = reference.astype(np.float64).copy()
+    background[:, OPTION_COLUMN] = x[OPTION_COLUMN]  # the option is the question, not a player
+
+    def run(rows):
+        return run_heads(model, rows)["response_scores"].astype(np.float64)
+
+    brute = exact_shapley(run, terms, x.astype(np.float64), background)
+    assert np.abs(fast[0] - brute[:-1]).max() < 1e-5
+    assert abs(brute[-1]) < 1e-9
 
 
 def test_quick_bundle_verifies(quick_bundle):

@@ -96,38 +96,36 @@ def test_clinic_alarm_needs_a_full_batch_and_names_what_moved(scorer):
     assert result.drivers[0] == FEATURE_NAMES[7]
 
 
-def test_explanation_adds_up_and_splits_pairs():
+def test_explanation_is_the_interventional_shapley_value_and_adds_up():
     head = Head(
-        name="h",
-        intercept=-0.5,
-        terms=(
-            Term(name="a", columns=(0,)),
-            Term(name="b", columns=(1,)),
-            Term(name="a & b", columns=(0, 1)),
-            Term(name="option", columns=(3,)),
-            Term(name="option & b", columns=(3, 1)),
-        ),
-        probability_output="p",
-        logit_output="l",
-        scores_output="s",
+        name="h", intercept=-0.5,
+        terms=(Term(name="a", columns=(0,)), Term(name="b", columns=(1,)),
+               Term(name="a & b", columns=(0, 1), expected=0.1),
+               Term(name="option", columns=(3,)),
+               Term(name="option & b", columns=(3, 1), expected=0.2)),
+        probability_output="p", logit_output="l", scores_output="s", pair_margins_output="m",
     )
     allocation = allocate_terms(head, n_features=3, option_column=3)
     scores = np.array([[0.4, -0.2, 0.3, 1.0, 0.5]])
+    # per pair: E over the second feature at this case's first, E over the first at the second
+    margins = np.array([[[0.25, 0.05], [0.2, 0.7]]])
     logit = np.array([-0.5 + scores.sum()])
-    (explanation,) = explain(
-        scores,
-        logit,
-        allocation,
-        np.array([1.0, np.nan, 2.0]),
-        ["a", "b", "c"],
-        ["A", "B", "C"],
-        top=2,
-    )
-    assert explanation.base_value == pytest.approx(-0.5 + 1.0)
+    (explanation,) = explain(scores, margins, logit, allocation, [1.0, None, 2.0],
+                             ["a", "b", "c"], ["A", "B", "C"], top=2)
+    # base: intercept, the option's main effect, E[a & b], E_b[option & b] at this option
+    assert explanation.base_value == pytest.approx(-0.5 + 1.0 + 0.1 + 0.2)
     by_feature = {c.feature: c for c in explanation.contributions}
-    assert by_feature["a"].contribution == pytest.approx(0.4 + 0.15)
-    assert by_feature["b"].contribution == pytest.approx(-0.2 + 0.15 + 0.5)
+    pair_a = 0.5 * (0.25 - 0.1) + 0.5 * (0.3 - 0.05)
+    pair_b = 0.5 * (0.05 - 0.1) + 0.5 * (0.3 - 0.25)
+    assert by_feature["a"].contribution == pytest.approx(0.4 + pair_a)
+    assert by_feature["b"].contribution == pytest.approx(-0.2 + pair_b + (0.5 - 0.2))
     assert by_feature["b"].value is None and by_feature["a"].direction == "raises"
     total = explanation.base_value + sum(c.contribution for c in explanation.contributions)
     assert total + explanation.other_contributions == pytest.approx(explanation.logit)
     assert explanation.additivity_error < 1e-12
+
+
+def test_pairs_need_margins_in_the_manifest():
+    with pytest.raises(ValueError, match="pairs without margins"):
+        Head(name="h", intercept=0.0, terms=(Term(name="a & b", columns=(0, 1)),),
+             probability_output="p", logit_output="l", scores_output="s")

@@ -118,6 +118,8 @@ class CaseEditorViewModel(QObject):
         return copy.deepcopy(self._document)
 
     def title(self) -> str:
+        if not self._is_open:
+            return self.tr("No case open")
         pseudonym = get_value(self._document, "patient.pseudonym")
         name = get_value(self._document, "patient.name")
         parts = [str(part) for part in (pseudonym, name) if part]
@@ -236,7 +238,9 @@ class CaseEditorViewModel(QObject):
                 draft_id, document, case_id=case_id, base_version=base_version
             )
 
-        self._store.call(save, lambda _: self.draft_saved.emit(), self._messages.report)
+        self._store.call(
+            save, lambda _: self.draft_saved.emit(), self._messages.report, context=self
+        )
 
     def save(self) -> None:
         """Store the next version of the case (nothing is stored if a field is invalid)."""
@@ -260,7 +264,12 @@ class CaseEditorViewModel(QObject):
     def discard_changes(self) -> None:
         """Forget unsaved changes: reload the stored version, or close a new case."""
         draft_id = self._draft_id
-        self._store.call(lambda session: session.drafts.discard(draft_id), None, None)
+        self._store.call(
+            lambda session: session.drafts.discard(draft_id),
+            None,
+            self._messages.report,
+            context=self,
+        )
         if self._case_id is not None:
             self.load_case(self._case_id)
         else:
@@ -276,7 +285,9 @@ class CaseEditorViewModel(QObject):
         self._is_open = False
         self._set_dirty(False)
         self._set_saving(False)
+        self._evaluation = FormEvaluation(None, None, (), partial=False)
         self.closed.emit()
+        self.evaluated.emit(self._evaluation)
 
     def _on_saved(self, result: tuple[SavedCase, Case]) -> None:
         saved, case = result

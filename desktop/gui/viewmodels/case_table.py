@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,8 +20,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.services.cases import CasePage, CaseRow
 from desktop.gui.i18n import translate
+from desktop.services.cases import CasePage, CaseRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PageSource = Callable[
@@ -34,7 +33,6 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("pseudonym", "patient", "assessed", "updated", "version", "status")
-
 
 
 def column_titles() -> tuple[str, ...]:
@@ -104,8 +102,10 @@ class CaseTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "pseudonym":
-            return translate("CaseTable", "Case %1, version %2").replace("%1", row.case_id).replace(
-                "%2", str(row.latest_version)
+            return (
+                translate("CaseTable", "Case %1, version %2")
+                .replace("%1", row.case_id)
+                .replace("%2", str(row.latest_version))
             )
         if role == CASE_ID_ROLE:
             return row.case_id
@@ -162,6 +162,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = []
         self._total = 0
+        self._loading = True  # no fetchMore while the first page is on its way
         self.endResetModel()
         self._loading = False
         self._request(0)
@@ -190,7 +191,6 @@ class CaseTableModel(QAbstractTableModel):
     def _receive(self, generation: int, offset: int, page: CasePage) -> None:
         if generation != self._generation or offset != len(self._rows):
             return
-        self._set_loading(False)
         total_changed = page.total != self._total
         self._total = max(page.total, offset + len(page.rows))
         if page.rows:
@@ -198,6 +198,8 @@ class CaseTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
             self.endInsertRows()
+        # Only now: a view reacting to the insert must not fetch the next page re-entrantly.
+        self._set_loading(False)
         if total_changed:
             self.total_changed.emit(self._total)
         self.page_loaded.emit()

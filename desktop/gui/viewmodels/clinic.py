@@ -23,7 +23,6 @@ from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.viewmodels.session import LockReason, SessionViewModel
 from desktop.gui.viewmodels.status import StatusViewModel
 from desktop.services.cases import SavedCase
-from desktop.services.reports import ReportService
 from desktop.store import StoredDraft
 
 PAGES = ("cases", "case", "report", "follow_up", "model", "inbox")
@@ -77,6 +76,7 @@ class ClinicViewModel(QObject):
             store, jobs, poll_interval_ms=config.status_poll_interval_ms, parent=self
         )
         self._assess_after_save = False
+        self._clinical_settings = config.preferences.clinical_settings()
         self._wire()
 
     def _wire(self) -> None:
@@ -86,7 +86,7 @@ class ClinicViewModel(QObject):
         self.cases.open_requested.connect(self.open_case)
         self.cases.new_case_requested.connect(self.new_case)
         self.editor.saved.connect(self._saved)
-        self.editor.save_refused.connect(lambda _: self._cancel_assess())
+        self.editor.save_refused.connect(self._cancel_assess)
         self.status.sync_changed.connect(self.report.set_sync_status)
         self.preferences.changed.connect(self.editor.reevaluate)
         self.preferences.changed.connect(self._preferences_changed)
@@ -94,10 +94,17 @@ class ClinicViewModel(QObject):
     # --- navigation and actions -----------------------------------------------------------
 
     def open_case(self, case_id: str) -> None:
-        self.editor.load_case(case_id, done=lambda: self.page_requested.emit("case"))
+        self.editor.load_case(case_id, done=self._case_opened)
+
+    def _case_opened(self) -> None:
+        case = self.editor.evaluation.case
+        if case is not None:
+            self.report.show_case(case)
+        self.page_requested.emit("case")
 
     def new_case(self) -> None:
         self.editor.new_case()
+        self.report.clear()
         self.page_requested.emit("case")
 
     def save_and_assess(self) -> None:
@@ -119,7 +126,10 @@ class ClinicViewModel(QObject):
     def discard_draft(self, draft: StoredDraft) -> None:
         draft_id = draft.draft_id
         self.store.call(
-            lambda session: session.drafts.discard(draft_id), None, self.messages.report
+            lambda session: session.drafts.discard(draft_id),
+            None,
+            self.messages.report,
+            context=self,
         )
 
     def lock(self) -> None:
@@ -130,14 +140,22 @@ class ClinicViewModel(QObject):
     def _unlocked(self, user: str) -> None:
         self.cases.reload()
         self.status.start(user)
-        self.store.call(lambda session: session.reports, self._use_reports, self.messages.report)
+        problem = self.config.opener.model_problem
+        self.status.set_model_problem(problem)
+        if problem:
+            self.messages.warning(
+                self.tr(
+                    "The model could not be loaded, so reports show scores and guideline "
+                    "alerts only (no mechanism probabilities or ranking). Details: %1"
+                ).replace("%1", problem)
+            )
         self.store.call(
-            lambda session: session.drafts.list(), self._drafts_listed, self.messages.report
+            lambda session: session.drafts.list(),
+            self._drafts_listed,
+            self.messages.report,
+            context=self,
         )
         self.page_requested.emit("cases")
-
-    def _use_reports(self, service: ReportService) -> None:
-        self.report.use_service(service)
 
     def _drafts_listed(self, drafts: list[StoredDraft]) -> None:
         if drafts:
@@ -166,10 +184,15 @@ class ClinicViewModel(QObject):
             self.report.assess(case)
             self.page_requested.emit("report")
 
-    def _cancel_assess(self) -> None:
+    def _cancel_assess(self, *_: object) -> None:
         self._assess_after_save = False
 
     def _preferences_changed(self) -> None:
+        """New scheme choices: the open report is re-assessed under them."""
+        settings = self.config.preferences.clinical_settings()
+        if settings == self._clinical_settings:
+            return
+        self._clinical_settings = settings
         case = self.report.case
-        if case is not None:
+        if case is not None and self.report.report is not None:
             self.report.assess(case)

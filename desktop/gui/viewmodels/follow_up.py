@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.derived import FollowUpResponse
 from desktop.domain.scales.immpact import ImmpactResponse
 from desktop.domain.trajectory import TrajectoryPoint, build_trajectory
+from desktop.gui.i18n import translate
 from desktop.gui.viewmodels.case_editor import CaseEditorViewModel
 from desktop.services.case_forms import FormEvaluation
-from desktop.gui.i18n import translate
 
 LIST_PATH = "follow_ups"
-
 
 
 def responder_label(label: str) -> str:
@@ -36,7 +35,9 @@ def responder_label(label: str) -> str:
 def responder_line(response: FollowUpResponse) -> str:
     when = response.date.isoformat() if response.date else translate("FollowUp", "no date")
     head = (
-        translate("FollowUp", "Follow-up %1 (%2)").replace("%1", str(response.index + 1)).replace("%2", when)
+        translate("FollowUp", "Follow-up %1 (%2)")
+        .replace("%1", str(response.index + 1))
+        .replace("%2", when)
     )
     primary = response.primary
     if not isinstance(primary, ImmpactResponse):

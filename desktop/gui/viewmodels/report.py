@@ -1,8 +1,10 @@
-"""The report of the open case: assessed on the job runner, shown, exported, sent.
+"""The report of the open case: assessed and stored by the AssessmentService, shown,
+exported, printed and (once the hub connection exists) sent.
 
-The previous report of each case is kept in memory for this session (until lock), so a
-re-assessment after a follow-up shows what changed. "Send to hub" needs the patient's
-consent and a configured hub; until the sync service exists the button says why not.
+Assessing reads the stored case, runs the model, composes the report and stores it, so
+it runs on the store thread; the model itself is loaded in a background job at sign-in.
+"Send to hub" needs the patient's consent and a configured hub; until the sync service
+exists the button stays disabled and says why.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from desktop.domain.case import Case
 from desktop.domain.report import Report
 from desktop.gui.jobs import JobHandle, JobRunner
 from desktop.gui.messages import MessageBridge
+from desktop.gui.report_document import write_report_pdf
 from desktop.gui.store_thread import StoreThread
+from desktop.services.assessment import Assessment
 from desktop.services.jobs import CancelToken, Progress, ProgressCallback
-from desktop.services.reports import ReportService
+from desktop.services.session import ClinicSession
 from desktop.services.status import SyncStatus
 
 
@@ -38,11 +42,10 @@ class ReportViewModel(QObject):
         self._jobs = jobs
         self._store = store
         self._messages = messages
-        self._service: ReportService | None = None
         self._report: Report | None = None
         self._case: Case | None = None
-        self._previous: dict[str, Report] = {}
-        self._job: JobHandle | None = None
+        self._case_id: str | None = None
+        self._assessing = 0
         self._sync = SyncStatus(state="not_configured")
         self.clinician_requests_referral = False
 
@@ -57,73 +60,88 @@ class ReportViewModel(QObject):
         return self._case
 
     @property
-    def assessing(self) -> bool:
-        return self._job is not None
+    def case_id(self) -> str | None:
+        return self._case_id
 
-    def use_service(self, service: ReportService | None) -> None:
-        """The session's report service (set after unlock, cleared on lock)."""
-        self._service = service
+    @property
+    def assessing(self) -> bool:
+        return self._assessing > 0
 
     def set_sync_status(self, status: SyncStatus) -> None:
         self._sync = status
         self.send_state_changed.emit()
 
-    # --- assessing ------------------------------------------------------------------------
+    # --- loading and assessing ------------------------------------------------------------
+
+    def show_case(self, case: Case) -> None:
+        """Show the latest stored report of a case (none: the report screen says so)."""
+        case_id = str(case.case_id)
+        self._case_id = case_id
+        self._case = case
+        self.clinician_requests_referral = False
+        self._store.call(
+            lambda session: session.assessments.latest_report(case_id),
+            self._loaded,
+            self._messages.report,
+            context=self,
+        )
+
+    def _loaded(self, report: Report | None) -> None:
+        if report is None or str(report.case_id) == self._case_id:
+            self._set_report(report)
 
     def assess(self, case: Case) -> None:
-        """Compose the report of ``case`` in the background (cancels a running one)."""
-        service = self._service
-        if service is None:
-            return
-        if self._job is not None:
-            self._job.cancel()
-        key = str(case.case_id)
-        previous = self._previous.get(key) or (
-            self._report if self._report and self._report.case_id == case.case_id else None
-        )
+        """Assess the latest stored version of the case and store the report."""
+        case_id = str(case.case_id)
+        self._case_id = case_id
+        self._case = case
         requested = self.clinician_requests_referral
 
-        def work(token: CancelToken, progress: ProgressCallback) -> Report:
-            progress(Progress(0, 1, "assessing"))
-            report = service.assess(
-                case, previous=previous, clinician_requests_referral=requested
-            )
-            token.raise_if_cancelled()
-            progress(Progress(1, 1, "assessed"))
-            return report
+        def assess(session: ClinicSession) -> Assessment:
+            return session.assessments.assess_case(case_id, clinician_requests_referral=requested)
 
-        job = self._jobs.submit(self.tr("Assessing the case"), work)
-        self._job = job
-        self.assessing_changed.emit(True)
-        job.succeeded.connect(lambda report: self._assessed(job, case, report))
-        job.failed.connect(self._messages.report)
-        job.ended.connect(lambda: self._job_ended(job))
+        self._set_assessing(+1)
+        self._store.call(assess, self._assessed, self._assess_failed, context=self)
 
-    def _assessed(self, job: JobHandle, case: Case, report: Report) -> None:
-        if job is not self._job:
-            return
-        if self._report is not None and self._report.case_id == report.case_id:
-            self._previous[str(report.case_id)] = self._report
+    def request_review(self, requested: bool) -> None:
+        """The clinician asks for (or withdraws) a hub review: re-assess with it."""
+        self.clinician_requests_referral = requested
+        if self._case is not None:
+            self.assess(self._case)
+
+    def _assessed(self, assessment: Assessment) -> None:
+        self._set_assessing(-1)
+        if str(assessment.report.case_id) == self._case_id:
+            self._set_report(assessment.report)
+
+    def _assess_failed(self, error: BaseException) -> None:
+        self._set_assessing(-1)
+        self._messages.report(error)
+
+    def present(self, report: Report, case: Case) -> None:
+        """Show a report composed elsewhere (a stored one, or one a hub expert reviews)."""
+        self._case_id = str(report.case_id)
         self._case = case
+        self._set_report(report)
+
+    def _set_report(self, report: Report | None) -> None:
         self._report = report
         self.report_changed.emit(report)
         self.send_state_changed.emit()
 
-    def _job_ended(self, job: JobHandle) -> None:
-        if job is self._job:
-            self._job = None
-            self.assessing_changed.emit(False)
+    def _set_assessing(self, step: int) -> None:
+        before = self.assessing
+        self._assessing += step
+        if self.assessing != before:
+            self.assessing_changed.emit(self.assessing)
 
     def clear(self) -> None:
-        """Forget every report (on lock)."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
-        self._report = None
+        """Forget the report and the case (on lock)."""
         self._case = None
-        self._previous.clear()
-        self._service = None
-        self.report_changed.emit(None)
+        self._case_id = None
+        self._assessing = 0
+        self.clinician_requests_referral = False
+        self._set_report(None)
 
     # --- sending to the hub ---------------------------------------------------------------
 
@@ -136,7 +154,7 @@ class ReportViewModel(QObject):
         if consent is not True:
             return self.tr(
                 "The patient has not consented to sharing. Record the consent on the "
-                "Patient tab (\"Consents to sharing with the hub\") before sending."
+                'Patient tab ("Consents to sharing with the hub") before sending.'
             )
         if not self._sync.configured:
             return self.tr(
@@ -152,10 +170,11 @@ class ReportViewModel(QObject):
         report = self._report
         if report is None:
             return None
-        from desktop.gui.report_document import write_report_pdf
 
         def work(token: CancelToken, progress: ProgressCallback) -> str:
+            progress(Progress(0, 1, "pdf"))
             write_report_pdf(report, path)
+            progress(Progress(1, 1, "pdf"))
             return str(path)
 
         job = self._jobs.submit(self.tr("Exporting the report"), work)

@@ -13,11 +13,11 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.errors import UserFacingError
 from desktop.gui.idle import IdleMonitor
 from desktop.gui.messages import MessageBridge, describe_error
 from desktop.gui.store_thread import StoreThread
 from desktop.gui.viewmodels.preferences import PreferencesViewModel
-from desktop.domain.errors import UserFacingError
 from desktop.services.session import SessionOpener
 
 
@@ -59,7 +59,7 @@ class SessionViewModel(QObject):
         self._state = SessionState.LOCKED
         self._user: str | None = None
         self.last_lock_reason: LockReason | None = None
-        idle.idle_timed_out.connect(lambda: self.lock(LockReason.IDLE))
+        idle.idle_timed_out.connect(self._idle_timed_out)
         preferences.changed.connect(self._apply_auto_lock)
         self._apply_auto_lock()
 
@@ -106,7 +106,10 @@ class SessionViewModel(QObject):
         self._set_state(SessionState.UNLOCKING)
         opener = self._opener
         self._store.open_session(
-            lambda: opener.open(user, passphrase), self._on_unlocked, self._on_unlock_failed
+            lambda: opener.open(user, passphrase),
+            self._on_unlocked,
+            self._on_unlock_failed,
+            context=self,
         )
 
     def create(self, user: str, passphrase: str, repeated: str) -> None:
@@ -125,7 +128,10 @@ class SessionViewModel(QObject):
         self._set_state(SessionState.UNLOCKING)
         opener = self._opener
         self._store.open_session(
-            lambda: opener.create(user, passphrase), self._on_unlocked, self._on_unlock_failed
+            lambda: opener.create(user, passphrase),
+            self._on_unlocked,
+            self._on_unlock_failed,
+            context=self,
         )
 
     def lock(self, reason: LockReason = LockReason.MANUAL) -> None:
@@ -135,7 +141,10 @@ class SessionViewModel(QObject):
         self._idle.stop()
         self.last_lock_reason = reason
         self.locking.emit(reason)  # views queue their last saves before the close
-        self._store.close_session(lambda _: self._on_locked(reason))
+        self._store.close_session(lambda _: self._on_locked(reason), context=self)
+
+    def _idle_timed_out(self) -> None:
+        self.lock(LockReason.IDLE)
 
     # --- results --------------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ outbox counts are in the database), polled while unlocked and after every save.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.gui.jobs import JobHandle, JobRunner
@@ -35,14 +37,18 @@ class StatusViewModel(QObject):
         self.sync = SyncStatus(state="not_configured")
         self.model = NO_MODEL_STATUS
         self.user = ""
+        self.model_problem: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
         self._timer.timeout.connect(self.refresh)
-        jobs.job_started.connect(lambda _: self.work_changed.emit())
-        jobs.job_ended.connect(lambda _: self.work_changed.emit())
-        jobs.job_progressed.connect(lambda _handle, _progress: self.work_changed.emit())
+        jobs.job_started.connect(self._work_changed)
+        jobs.job_ended.connect(self._work_changed)
+        jobs.job_progressed.connect(self._work_changed)
 
     # --- running work ---------------------------------------------------------------------
+
+    def _work_changed(self, *_: object) -> None:
+        self.work_changed.emit()
 
     def running(self) -> tuple[JobHandle, ...]:
         return self._jobs.active
@@ -71,17 +77,23 @@ class StatusViewModel(QObject):
         self.sync = SyncStatus(state="not_configured")
         self.sync_changed.emit(self.sync)
 
-    def refresh(self) -> None:
+    def refresh(self, *_: object) -> None:
         """Read the sync status and the model status on the store thread."""
 
         def read(session: ClinicSession) -> tuple[SyncStatus, ModelStatus]:
-            return session.sync.current(), session.reports.model_status()
+            return session.sync.current(), session.models.status()
 
         self._store.call(read, self._received, lambda _: None, context=self)
+
+    def set_model_problem(self, problem: str | None) -> None:
+        """Why no model is loaded (shown on the model panel)."""
+        self.model_problem = problem
 
     def _received(self, result: tuple[SyncStatus, ModelStatus]) -> None:
         self.sync, model = result
         self.sync_changed.emit(self.sync)
+        if not model.loaded and self.model_problem:
+            model = replace(model, note=f"{model.note}\n{self.model_problem}".strip())
         if model != self.model:
             self.model = model
             self.model_changed.emit(model)

@@ -3,7 +3,7 @@ that paints the status column as badges."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.viewmodels.case_table import STATUS_ROLE
 from desktop.gui.i18n import translate
+from desktop.gui.viewmodels.case_table import STATUS_ROLE
 
 # (background, text) per tone; text colours keep >= 4.5:1 contrast on their background.
 TONES = {
@@ -39,7 +39,6 @@ SEVERITY_TONES = {
     "warning": "warning",
     "contraindication": "danger",
 }
-
 
 
 def severity_text(severity: str) -> str:

@@ -66,7 +66,9 @@ class CaseListView(QWidget):
         header.setStretchLastSection(True)
         for column, width in zip(range(len(COLUMNS)), (150, 240, 110, 150, 80, 160), strict=True):
             self.table.setColumnWidth(column, width)
-        self.table.setItemDelegateForColumn(COLUMNS.index("status"), StatusBadgeDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            COLUMNS.index("status"), StatusBadgeDelegate(self.table)
+        )
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 1)
@@ -74,8 +76,8 @@ class CaseListView(QWidget):
         self.empty.setObjectName("hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty)
-        cases.model.total_changed.connect(lambda _: self._update_count())
-        cases.model.loading_changed.connect(lambda _: self._update_count())
+        cases.model.total_changed.connect(self._update_count)
+        cases.model.loading_changed.connect(self._update_count)
         cases.model.modelReset.connect(self._update_count)
         cases.model.page_loaded.connect(self._update_count)
         self.setFocusProxy(self.search)
@@ -90,7 +92,7 @@ class CaseListView(QWidget):
     def _open(self, index: QModelIndex) -> None:
         self.view_model.open_row(index.row())
 
-    def _update_count(self) -> None:
+    def _update_count(self, *_: object) -> None:
         model = self.view_model.model
         if model.loading and model.rowCount() == 0:
             self.count.setText(self.tr("Loading…"))
@@ -104,5 +106,5 @@ class CaseListView(QWidget):
             self.empty.setText(
                 self.tr("No case matches this search.")
                 if model.search
-                else self.tr("No cases yet. Start one with \"New case\" (Ctrl+N).")
+                else self.tr('No cases yet. Start one with "New case" (Ctrl+N).')
             )

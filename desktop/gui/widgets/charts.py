@@ -86,7 +86,9 @@ class DriverChart(QWidget):
         self.rows = _rows(explanation)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Drivers of this prediction"))
-        self.setAccessibleDescription("; ".join(f"{label} {value:+.2f}" for label, value in self.rows))
+        self.setAccessibleDescription(
+            "; ".join(f"{label} {value:+.2f}" for label, value in self.rows)
+        )
 
     def _row_height(self) -> int:
         return QFontMetrics(self.font()).height() + self.ROW_PADDING
@@ -111,7 +113,9 @@ class DriverChart(QWidget):
             )
             painter.end()
             return
-        label_width = min(int(self.width() * 0.45), max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 10)
+        label_width = min(
+            int(self.width() * 0.45), max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 10
+        )
         number_width = metrics.horizontalAdvance("+00.00 ▲") + 10
         chart = QRectF(label_width, 0, max(40, self.width() - label_width - number_width), 0)
         centre = chart.left() + chart.width() / 2

@@ -5,13 +5,11 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.store import StoredDraft
 from desktop.gui.i18n import translate
-
+from desktop.store import StoredDraft
 
 
 class DraftChoice(Enum):
@@ -32,9 +30,10 @@ class DraftRecoveryDialog:
         who = ""
         if isinstance(patient, dict):
             who = str(patient.get("pseudonym") or patient.get("name") or "")
-        text = translate("Dialogs", 
+        text = translate(
+            "Dialogs",
             "PainBridge kept a draft of a case you had not saved (%1, last change %2). "
-            "Restore it now?"
+            "Restore it now?",
         )
         box.setText(
             text.replace("%1", who or translate("Dialogs", "new case")).replace(
@@ -42,9 +41,13 @@ class DraftRecoveryDialog:
             )
         )
         if others:
-            box.setInformativeText(translate("Dialogs", "%n more draft(s) will be offered next time.", "", others))
+            box.setInformativeText(
+                translate("Dialogs", "%n more draft(s) will be offered next time.", "", others)
+            )
         restore = box.addButton(translate("Dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(translate("Dialogs", "Discard draft"), QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(
+            translate("Dialogs", "Discard draft"), QMessageBox.ButtonRole.DestructiveRole
+        )
         box.addButton(translate("Dialogs", "Keep for later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.exec()

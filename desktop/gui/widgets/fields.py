@@ -41,7 +41,9 @@ NOT_RECORDED = "—"
 class FieldError(QLabel):
     """The validation message of one path; hidden while the field is fine."""
 
-    def __init__(self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None):
+    def __init__(
+        self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._editor = editor
         self.path = path
@@ -61,7 +63,9 @@ class FieldError(QLabel):
 class BoundField(QWidget):
     """Base: a control plus its inline error, bound to ``path``."""
 
-    def __init__(self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None):
+    def __init__(
+        self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
         self.path = path
@@ -74,6 +78,7 @@ class BoundField(QWidget):
         self.error = FieldError(editor, path, self)
         layout.addWidget(self.error)
         editor.opened.connect(self.reload)
+        editor.closed.connect(self.reload)  # on lock: nothing decrypted stays on screen
         editor.value_changed.connect(self._maybe_reload)
 
     def add_control(self, widget: QWidget, stretch: int = 0) -> None:
@@ -178,7 +183,7 @@ class NumberField(BoundField):
 
 
 def parse_number(text: str, integer: bool = False) -> int | float | str | None:
-    """"" -> None; "12" -> 12; "12.5" -> 12.5 ("12.5" stays a float for integer fields,
+    """ "" -> None; "12" -> 12; "12.5" -> 12.5 ("12.5" stays a float for integer fields,
     so validation says "must be an integer"); not a number -> the text itself."""
     text = text.strip().replace(",", ".")
     if not text:
@@ -367,7 +372,9 @@ class DateField(BoundField):
 
 
 class NotesField(BoundField):
-    def __init__(self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None):
+    def __init__(
+        self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(editor, path, parent)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)

@@ -74,28 +74,29 @@ class FollowUpView(QWidget):
         layout.addLayout(chooser)
 
         self.form_page = ScrollPage()
+        self.form_page.finish()
         layout.addWidget(self.form_page, 3)
         self._form_holder: QWidget | None = None
         follow_up.selection_changed.connect(self._build_form)
         follow_up.trajectory_changed.connect(self.chart.set_points)
         editor.evaluated.connect(self._evaluated)
-        editor.structure_changed.connect(lambda _: self._fill_choice())
+        editor.structure_changed.connect(self._fill_choice)
         editor.opened.connect(self._fill_choice)
         self._fill_choice()
         self._build_form(follow_up.selected)
         self.chart.set_points(follow_up.trajectory)
         self._evaluated(editor.evaluation)
 
-    def _fill_choice(self) -> None:
+    def _fill_choice(self, *_: object) -> None:
         editor = self.view_model.editor
         with QSignalBlocker(self.choice):
             self.choice.clear()
             for index, item in enumerate(editor.items(LIST_PATH)):
                 when = item.get("date") if isinstance(item, dict) else None
                 self.choice.addItem(
-                    self.tr("%1 - %2").replace("%1", str(index + 1)).replace(
-                        "%2", str(when or self.tr("no date"))
-                    )
+                    self.tr("%1 - %2")
+                    .replace("%1", str(index + 1))
+                    .replace("%2", str(when or self.tr("no date")))
                 )
             self.choice.setCurrentIndex(self.view_model.selected)
         has_any = self.choice.count() > 0
@@ -115,7 +116,7 @@ class FollowUpView(QWidget):
         editor = self.view_model.editor
         if index < 0:
             column.addWidget(
-                hint(self.tr("No follow-up recorded yet. Choose \"New follow-up\" (Alt+N)."))
+                hint(self.tr('No follow-up recorded yet. Choose "New follow-up" (Alt+N).'))
             )
         else:
             path = f"{LIST_PATH}[{index}]"
@@ -155,4 +156,3 @@ class FollowUpView(QWidget):
         self.responders.setText(
             "\n\n".join(lines) if lines else self.tr("No follow-up with pain scores yet.")
         )
-

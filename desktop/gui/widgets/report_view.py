@@ -58,10 +58,10 @@ class ReportView(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.busy)
         outer.addLayout(header)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroller, 1)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(self.tr("&Export PDF…"))
         self.export_button.setToolTip(self.tr("Save the report as a PDF file (Ctrl+E)"))
@@ -99,8 +99,7 @@ class ReportView(QWidget):
             self.column.addWidget(
                 _label(
                     self.tr(
-                        "No report yet. Open a case and choose \"Save and assess\" "
-                        "(Ctrl+Return)."
+                        'No report yet. Open a case and choose "Save and assess" (Ctrl+Return).'
                     ),
                     name="hint",
                 )
@@ -119,7 +118,7 @@ class ReportView(QWidget):
             self._referral(report)
             self._history(report)
         self.column.addStretch(1)
-        self.scroll.setWidget(content)
+        self.scroller.setWidget(content)
         self._update_send()
 
     def _box(self, title: str) -> QVBoxLayout:
@@ -141,7 +140,9 @@ class ReportView(QWidget):
     def _headline(self, report: Report) -> None:
         layout = self._box(self.tr("At a glance"))
         for line in headline_lines(report):
-            layout.addWidget(_label(line.strip(), name="headline" if not line.startswith(" ") else ""))
+            layout.addWidget(
+                _label(line.strip(), name="headline" if not line.startswith(" ") else "")
+            )
 
     def _mechanisms(self, report: Report) -> None:
         layout = self._box(self.tr("Pain mechanism"))
@@ -154,7 +155,9 @@ class ReportView(QWidget):
         grid = QGridLayout()
         threshold = report.settings.mechanism_threshold
         for row, call in enumerate(sorted(report.mechanisms, key=lambda m: -m.probability)):
-            grid.addWidget(_label(self._mechanism_name(call.mechanism), name="rowTitle"), row * 2, 0)
+            grid.addWidget(
+                _label(self._mechanism_name(call.mechanism), name="rowTitle"), row * 2, 0
+            )
             grid.addWidget(ProbabilityBar(call.probability, threshold=threshold), row * 2, 1)
             grid.addWidget(_label(self._call_text(call)), row * 2, 2)
             grid.addWidget(self._drivers_toggle(call.explanation, grid, row * 2 + 1), row * 2, 3)
@@ -164,7 +167,10 @@ class ReportView(QWidget):
         ood = report.ood
         if ood is not None:
             text = (
-                self.tr("⚠ Unusual case: unlike the cases the model was trained on (distance %1, threshold %2).")
+                self.tr(
+                    "⚠ Unusual case: unlike the cases the model was trained on "
+                    "(distance %1, threshold %2)."
+                )
                 if ood.out_of_distribution
                 else self.tr("Input check: within the training data (distance %1, threshold %2).")
             )
@@ -239,7 +245,9 @@ class ReportView(QWidget):
             if c.action == "annotate"
         ]
         if option.side_effects:
-            details.append(self.tr("Side effects: %1").replace("%1", "; ".join(option.side_effects)))
+            details.append(
+                self.tr("Side effects: %1").replace("%1", "; ".join(option.side_effects))
+            )
         grid.addWidget(_label("\n".join(details), name="detail"), row, 4)
         grid.addWidget(self._drivers_toggle(option.explanation, grid, row + 1), row, 5)
         return row + 2
@@ -253,7 +261,9 @@ class ReportView(QWidget):
             icon = QLabel()
             icon.setPixmap(severity_icon(alert.severity).pixmap(20, 20))
             row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-            tone = {"info": "info", "caution": "caution", "warning": "warning"}.get(alert.severity, "danger")
+            tone = {"info": "info", "caution": "caution", "warning": "warning"}.get(
+                alert.severity, "danger"
+            )
             badge = Badge(severity_text(alert.severity), tone)
             self.alert_rows.append(badge)
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -265,7 +275,9 @@ class ReportView(QWidget):
             layout.addWidget(holder)
             layout.addWidget(
                 _label(
-                    self.tr("Rule: %1 - Source: %2").replace("%1", alert.rule).replace("%2", alert.source),
+                    self.tr("Rule: %1 - Source: %2")
+                    .replace("%1", alert.rule)
+                    .replace("%2", alert.source),
                     name="detail",
                 )
             )
@@ -295,10 +307,7 @@ class ReportView(QWidget):
         layout.addWidget(holder)
 
     def _request_review(self, requested: bool) -> None:
-        view_model = self.view_model
-        view_model.clinician_requests_referral = requested
-        if view_model.case is not None:
-            view_model.assess(view_model.case)
+        self.view_model.request_review(requested)
 
     def _history(self, report: Report) -> None:
         layout = self._box(self.tr("Scores"))

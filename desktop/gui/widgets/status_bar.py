@@ -24,9 +24,10 @@ class StatusBar(QStatusBar):
         self.cancel.setFlat(True)
         self.cancel.clicked.connect(status.cancel_work)
         self.user = QLabel()
-        for widget in (self.hub, self.queued, self.last_sync):
-            self.addWidget(widget)
-        for widget in (self.work, self.progress, self.cancel, self.user):
+        for label in (self.hub, self.queued, self.last_sync):
+            self.addWidget(label)
+        permanent: tuple[QWidget, ...] = (self.work, self.progress, self.cancel, self.user)
+        for widget in permanent:
             self.addPermanentWidget(widget)
         status.sync_changed.connect(self.show_sync)
         status.work_changed.connect(self.show_work)
@@ -75,5 +76,7 @@ class StatusBar(QStatusBar):
             self.progress.setValue(int(fraction * 100))
 
     def show_user(self, user: str) -> None:
-        self.user.setText(self.tr("Signed in: %1").replace("%1", user) if user else self.tr("Locked"))
+        self.user.setText(
+            self.tr("Signed in: %1").replace("%1", user) if user else self.tr("Locked")
+        )
         self.show_sync(self.view_model.sync)

@@ -7,7 +7,8 @@ text. The background bands (mild / moderate / severe) are labelled too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
@@ -75,25 +76,50 @@ class TrajectoryChart(QWidget):
         self._draw_legend(painter, plot, line)
         if not self.points:
             painter.setPen(INK)
-            painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), self.tr("No pain scores yet."))
+            painter.drawText(
+                plot, int(Qt.AlignmentFlag.AlignCenter), self.tr("No pain scores yet.")
+            )
             painter.end()
             return
         days = [p.days_since_baseline or 0 for p in self.points]
         span = max(max(days), 1)
+
         def x_of(day: int) -> float:
             return plot.left() + 20 + (plot.width() - 40) * day / span
+
         def y_of(value: int) -> float:
             return plot.bottom() - plot.height() * value / 10
-        self._draw_series(painter, [(x_of(d), p.worst) for d, p in zip(days, self.points, strict=True)], WORST, y_of, round_marker=True)
-        self._draw_series(painter, [(x_of(d), p.average) for d, p in zip(days, self.points, strict=True)], AVERAGE, y_of, round_marker=False)
+
+        self._draw_series(
+            painter,
+            [(x_of(d), p.worst) for d, p in zip(days, self.points, strict=True)],
+            WORST,
+            y_of,
+            round_marker=True,
+        )
+        self._draw_series(
+            painter,
+            [(x_of(d), p.average) for d, p in zip(days, self.points, strict=True)],
+            AVERAGE,
+            y_of,
+            round_marker=False,
+        )
         painter.setPen(INK)
         for day, point in zip(days, self.points, strict=True):
             x = x_of(day)
             caption = self.tr("day %1").replace("%1", str(day))
-            painter.drawText(QRectF(x - 40, plot.bottom() + 4, 80, line), int(Qt.AlignmentFlag.AlignHCenter), caption)
+            painter.drawText(
+                QRectF(x - 40, plot.bottom() + 4, 80, line),
+                int(Qt.AlignmentFlag.AlignHCenter),
+                caption,
+            )
             if point.responder:
                 text = responder_short(point.responder)
-                painter.drawText(QRectF(x - 40, plot.bottom() + 4 + line, 80, line), int(Qt.AlignmentFlag.AlignHCenter), text)
+                painter.drawText(
+                    QRectF(x - 40, plot.bottom() + 4 + line, 80, line),
+                    int(Qt.AlignmentFlag.AlignHCenter),
+                    text,
+                )
         painter.end()
 
     def _draw_bands(self, painter: QPainter, plot: QRectF) -> None:
@@ -138,20 +164,38 @@ class TrajectoryChart(QWidget):
             _marker(painter, QPointF(x + 14, y), colour, round_marker)
             painter.setPen(INK)
             width = QFontMetrics(self.font()).horizontalAdvance(text)
-            painter.drawText(QRectF(x + 34, y - line / 2 - 1, width + 4, line + 2), int(Qt.AlignmentFlag.AlignVCenter), text)
+            painter.drawText(
+                QRectF(x + 34, y - line / 2 - 1, width + 4, line + 2),
+                int(Qt.AlignmentFlag.AlignVCenter),
+                text,
+            )
             x += 34 + width + 24
 
-    def _draw_series(self, painter, points, colour, y_of, *, round_marker):  # type: ignore[no-untyped-def]
+    def _draw_series(
+        self,
+        painter: QPainter,
+        points: list[tuple[float, int | None]],
+        colour: QColor,
+        y_of: Callable[[int], float],
+        *,
+        round_marker: bool,
+    ) -> None:
         shown = [(x, value) for x, value in points if value is not None]
-        painter.setPen(QPen(colour, 2, Qt.PenStyle.SolidLine if round_marker else Qt.PenStyle.DashLine))
-        for (x1, v1), (x2, v2) in zip(shown, shown[1:], strict=False):
+        painter.setPen(
+            QPen(colour, 2, Qt.PenStyle.SolidLine if round_marker else Qt.PenStyle.DashLine)
+        )
+        for (x1, v1), (x2, v2) in itertools.pairwise(shown):
             painter.drawLine(QPointF(x1, y_of(v1)), QPointF(x2, y_of(v2)))
         for x, value in shown:
             centre = QPointF(x, y_of(value))
             _marker(painter, centre, colour, round_marker)
             painter.setPen(INK)
             offset = -16 if round_marker else 6
-            painter.drawText(QRectF(x + 6, y_of(value) + offset, 30, 16), int(Qt.AlignmentFlag.AlignLeft), str(value))
+            painter.drawText(
+                QRectF(x + 6, y_of(value) + offset, 30, 16),
+                int(Qt.AlignmentFlag.AlignLeft),
+                str(value),
+            )
 
 
 def _marker(painter: QPainter, centre: QPointF, colour: QColor, round_marker: bool) -> None:

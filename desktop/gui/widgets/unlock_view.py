@@ -83,7 +83,7 @@ class UnlockView(QWidget):
         outer.addStretch(2)
         session.unlock_failed.connect(self._failed)
         session.state_changed.connect(self._state_changed)
-        session.locked.connect(lambda reason: self.prepare(reason))
+        session.locked.connect(self.prepare)
         self.prepare(None)
 
     @property
@@ -128,13 +128,15 @@ class UnlockView(QWidget):
             self.user.setText(self._demo.user)
             self.passphrase.setText(self._demo.passphrase)
             self.note.setText(
-                self.tr("Demo data only: every case here is synthetic. The passphrase is filled in.")
+                self.tr(
+                    "Demo data only: every case here is synthetic. The passphrase is filled in."
+                )
             )
         else:
             self.note.setText(
                 self.tr("Decision support, not a diagnosis. Models are trained on synthetic data.")
             )
-        target = self.passphrase if self.user.text() and not self._demo else self.user
+        target: QWidget = self.passphrase if self.user.text() else self.user
         if self._demo is not None:
             target = self.button
         target.setFocus(Qt.FocusReason.OtherFocusReason)

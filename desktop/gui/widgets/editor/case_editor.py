@@ -69,6 +69,7 @@ class CaseEditorView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([900, 330])
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -87,8 +88,9 @@ class CaseEditorView(QWidget):
         layout.addLayout(buttons)
 
         editor.opened.connect(self._refresh_header)
-        editor.dirty_changed.connect(lambda _: self._refresh_header())
-        editor.saving_changed.connect(lambda _: self._refresh_header())
+        editor.closed.connect(self._refresh_header)
+        editor.dirty_changed.connect(self._refresh_header)
+        editor.saving_changed.connect(self._refresh_header)
         editor.value_changed.connect(self._title_may_change)
         editor.draft_saved.connect(self._draft_saved)
         editor.save_refused.connect(self._save_refused)
@@ -100,6 +102,8 @@ class CaseEditorView(QWidget):
             if path == prefix or path.startswith((prefix + ".", prefix + "[")):
                 self.tabs.setCurrentIndex(tab)
                 page = self.tabs.widget(tab)
+                if page is None:
+                    return
                 for field in page.findChildren(BoundField):
                     if field.path == path or path.startswith(field.path + "."):
                         field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -110,7 +114,7 @@ class CaseEditorView(QWidget):
         if path.startswith("patient."):
             self._refresh_header()
 
-    def _refresh_header(self) -> None:
+    def _refresh_header(self, *_: object) -> None:
         editor = self.editor
         self.title.setText(editor.title())
         if editor.saving:
@@ -118,7 +122,9 @@ class CaseEditorView(QWidget):
         elif editor.dirty:
             self.state.setText(self.tr("Unsaved changes (kept as a draft)"))
         elif editor.base_version is not None:
-            self.state.setText(self.tr("Saved as version %1").replace("%1", str(editor.base_version)))
+            self.state.setText(
+                self.tr("Saved as version %1").replace("%1", str(editor.base_version))
+            )
         else:
             self.state.setText("")
         self.save_button.setEnabled(editor.is_open and not editor.saving)

@@ -29,7 +29,9 @@ LIST_PATH = "medications"
 class DrugField(BoundField):
     """A drug name: known names are offered as you type; any name may be entered."""
 
-    def __init__(self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None):
+    def __init__(
+        self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(editor, path, parent)
         self.combo = QComboBox()
         self.combo.setEditable(True)
@@ -94,6 +96,7 @@ class MedicationsPage(ScrollPage):
         self.setFocusProxy(self.add_button)
         self._row_mme: list[QLabel] = []
         editor.opened.connect(self._rebuild)
+        editor.closed.connect(self._rebuild)
         editor.structure_changed.connect(self._structure_changed)
         editor.value_changed.connect(self._maybe_rebuild)
         editor.evaluated.connect(self._show_medd)
@@ -101,9 +104,10 @@ class MedicationsPage(ScrollPage):
 
     def _add(self) -> None:
         index = self._editor.add_item(LIST_PATH, {"route": "oral"})
-        field = self.rows.itemAtPosition(index + 1, 0)
-        if field is not None and field.widget() is not None:
-            field.widget().setFocus()
+        item = self.rows.itemAtPosition(index + 1, 0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setFocus()
 
     def _structure_changed(self, path: str) -> None:
         if path == LIST_PATH:

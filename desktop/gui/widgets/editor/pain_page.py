@@ -40,7 +40,10 @@ class PainPage(ScrollPage):
         for item, label in nrs_labels.items():
             field = ScaleField(editor, f"assessment.nrs.{item}", note=partial(nrs_note, item=item))
             form.addRow(label, field)
-        form.addRow("", hint(self.tr("0 = no pain, 10 = pain as bad as you can imagine (BPI-SF items 3-6).")))
+        form.addRow(
+            "",
+            hint(self.tr("0 = no pain, 10 = pain as bad as you can imagine (BPI-SF items 3-6).")),
+        )
         self.column.addWidget(box)
 
         box, form = section(self.tr("How much pain interfered, last 24 hours (BPI 0-10)"))

@@ -54,7 +54,9 @@ class PatientPage(ScrollPage):
             self.tr("Primary site"),
             ChoiceField(editor, "cancer.primary_site", words.choices(words.PRIMARY_SITE)),
         )
-        form.addRow(self.tr("Stage"), ChoiceField(editor, "cancer.stage", words.choices(words.STAGE)))
+        form.addRow(
+            self.tr("Stage"), ChoiceField(editor, "cancer.stage", words.choices(words.STAGE))
+        )
         form.addRow(
             self.tr("Metastases"),
             MultiChoiceField(editor, "cancer.metastases", words.choices(words.METASTASIS)),
@@ -75,7 +77,9 @@ class PatientPage(ScrollPage):
 class TreatmentsField(BoundField):
     """Anticancer treatments as check boxes; agents (chemotherapy) and site (radiotherapy)."""
 
-    def __init__(self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None):
+    def __init__(
+        self, editor: CaseEditorViewModel, path: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(editor, path, parent)
         holder = QWidget()
         grid = QGridLayout(holder)

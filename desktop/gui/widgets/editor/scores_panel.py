@@ -27,6 +27,7 @@ class ScoresPanel(QWidget):
 
     def __init__(self, editor: CaseEditorViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(260)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         scores = QGroupBox(self.tr("Scores (live)"))
@@ -51,18 +52,15 @@ class ScoresPanel(QWidget):
 
     def show_evaluation(self, evaluation: FormEvaluation) -> None:
         derived = evaluation.derived
-        if derived is not None:
+        if derived is None:
+            for label in self.values.values():
+                label.setText("—")
+                label.setToolTip("")
+        else:
             for name, text, source in score_rows(derived):
-                label = self.values.get(name)
-                if label is None:
-                    label = QLabel()
-                    label.setWordWrap(True)
-                    label.setObjectName("scoreValue")
-                    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                    self.form.addRow(name, label)
-                    self.values[name] = label
-                label.setText(text)
-                label.setToolTip(source)
+                value = self.values.get(name) or self._add_row(name)
+                value.setText(text)
+                value.setToolTip(source)
         self.partial.setText(
             self.tr("Scores leave out the fields marked ⚠ until they are corrected.")
             if evaluation.partial and derived is not None
@@ -78,6 +76,15 @@ class ScoresPanel(QWidget):
         self.problems_box.setTitle(
             self.tr("Needs attention (%n field(s))", "", len(evaluation.problems))
         )
+
+    def _add_row(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setObjectName("scoreValue")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(name, label)
+        self.values[name] = label
+        return label
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.problem_activated.emit(str(item.data(PATH_ROLE) or ""))

@@ -48,14 +48,21 @@ class ScreeningPage(ScrollPage):
         form.addRow(self.tr("DN4 interview"), self.dn4_interview_total)
         form.addRow(
             "",
-            hint(self.tr("One point per yes. A screening aid for a neuropathic component, not a diagnosis.")),
+            hint(
+                self.tr(
+                    "One point per yes. A screening aid for a neuropathic component, "
+                    "not a diagnosis."
+                )
+            ),
         )
         self.column.addWidget(box)
 
         box, form = section(self.tr("LANSS"))
         form.addRow(
             self.tr("Form"),
-            ChoiceField(editor, "assessment.lanss.form", [("LANSS", "LANSS"), ("S-LANSS", "S-LANSS")]),
+            ChoiceField(
+                editor, "assessment.lanss.form", [("LANSS", "LANSS"), ("S-LANSS", "S-LANSS")]
+            ),
         )
         lanss = {
             "dysaesthesia": self.tr("Strange, unpleasant sensations (pricking, tingling)"),

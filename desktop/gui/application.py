@@ -1,0 +1,64 @@
+"""Start the GUI: the QApplication, the look, the excepthook, the shell, the event loop."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.gui.config import GuiConfig
+from desktop.gui.messages import MessageBridge
+from desktop.gui.shell import AppShell
+from desktop.gui.style import STYLE_SHEET
+
+APPLICATION_NAME = "PainBridge"
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def create_application(argv: Sequence[str] = ()) -> QApplication:
+    """The one QApplication (reused if it exists, e.g. under pytest-qt)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication([APPLICATION_NAME, *argv])
+    app.setApplicationName(APPLICATION_NAME)
+    app.setApplicationDisplayName(APPLICATION_NAME)
+    app.setOrganizationName(APPLICATION_NAME)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def bug_hook(messages: MessageBridge) -> ExceptHook:
+    """An excepthook that turns an exception escaping a Qt slot into a crash report."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        messages.report(error.with_traceback(trace))
+
+    return hook
+
+
+def run(config: GuiConfig, argv: Sequence[str] = ()) -> int:
+    """Run the GUI until the main window closes; returns the exit code."""
+    app = create_application(argv)
+    apply_style(app)
+    shell = AppShell(config)
+    previous_hook = sys.excepthook
+    sys.excepthook = bug_hook(shell.messages)
+    try:
+        shell.show()
+        return app.exec()
+    finally:
+        shell.shutdown()
+        sys.excepthook = previous_hook

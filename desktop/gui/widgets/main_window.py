@@ -1,0 +1,270 @@
+"""The main window: sign-in screen or workspace (navigation, pages, message bar, status).
+
+Dumb like every view: it receives the clinic view model, shows what it says and calls
+its methods. Keyboard first: every page and action has a shortcut (see docs/user-guide.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.gui.messages import Level, Message
+from desktop.gui.report_document import print_report
+from desktop.gui.viewmodels.clinic import ClinicViewModel
+from desktop.gui.viewmodels.session import SessionState
+from desktop.gui.widgets.case_list_view import CaseListView
+from desktop.gui.widgets.dialogs import (
+    DraftChoice,
+    DraftRecoveryDialog,
+    PdfPathDialog,
+    PrinterDialog,
+)
+from desktop.gui.widgets.editor.case_editor import CaseEditorView
+from desktop.gui.widgets.follow_up_view import FollowUpView
+from desktop.gui.widgets.inbox_view import InboxView
+from desktop.gui.widgets.model_panel import ModelPanel
+from desktop.gui.widgets.report_view import ReportView
+from desktop.gui.widgets.settings_dialog import SettingsDialog
+from desktop.gui.widgets.status_bar import StatusBar
+from desktop.gui.widgets.unlock_view import UnlockView
+from desktop.store import StoredDraft
+
+INFO_VISIBLE_MS = 8_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, clinic: ClinicViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clinic = clinic
+        self.setWindowTitle(self.tr("PainBridge - cancer pain decision support"))
+        self.root = QStackedWidget()
+        self.unlock = UnlockView(clinic.session, clinic.config.demo)
+        self.root.addWidget(self.unlock)
+        self.workspace = self._build_workspace()
+        self.root.addWidget(self.workspace)
+        self.setCentralWidget(self.root)
+        self.status = StatusBar(clinic.status)
+        self.setStatusBar(self.status)
+        self._build_actions()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._hide_info)
+        clinic.session.state_changed.connect(self._session_state)
+        clinic.page_requested.connect(self.show_page)
+        clinic.drafts_found.connect(self._offer_drafts)
+        clinic.report.exported.connect(self._exported)
+        clinic.messages.attach(self.show_message)
+        self._session_state(clinic.session.state)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build_workspace(self) -> QWidget:
+        clinic = self.clinic
+        workspace = QWidget()
+        layout = QVBoxLayout(workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = QWidget()
+        self.banner.setObjectName("banner")
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        dismiss = QPushButton(self.tr("Dismiss"))
+        dismiss.setFlat(True)
+        dismiss.clicked.connect(self.banner.hide)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(dismiss)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(210)
+        self.pages = QStackedWidget()
+        self.case_list = CaseListView(clinic.cases)
+        self.editor = CaseEditorView(clinic.editor)
+        self.editor.assess_button.clicked.connect(clinic.save_and_assess)
+        self.report = ReportView(clinic.report)
+        self.report.export_button.clicked.connect(self.export_pdf)
+        self.report.print_button.clicked.connect(self.print_report)
+        self.follow_up = FollowUpView(clinic.follow_up)
+        self.follow_up.assess_button.clicked.connect(clinic.save_and_assess)
+        self.inbox = InboxView(clinic.status)
+        self.model_panel = ModelPanel(clinic.status)
+        self._page_names = ["cases", "case", "report", "follow_up", "inbox", "model"]
+        titles = [
+            self.tr("Cases") + "\tCtrl+1",
+            self.tr("Case") + "\tCtrl+2",
+            self.tr("Report") + "\tCtrl+3",
+            self.tr("Follow-up") + "\tCtrl+4",
+            self.tr("Hub inbox") + "\tCtrl+5",
+            self.tr("Model") + "\tCtrl+6",
+        ]
+        for page, title in zip(
+            (
+                self.case_list,
+                self.editor,
+                self.report,
+                self.follow_up,
+                self.inbox,
+                self.model_panel,
+            ),
+            titles,
+            strict=True,
+        ):
+            self.pages.addWidget(page)
+            self.navigation.addItem(QListWidgetItem(title.split("\t")[0]))
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        body.addWidget(self.navigation)
+        body.addWidget(self.pages, 1)
+        layout.addLayout(body, 1)
+        return workspace
+
+    def _build_actions(self) -> None:
+        clinic = self.clinic
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.workspace_actions: list[QAction] = []
+
+        def action(
+            menu_name: str,
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[..., object],
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            {"file": file_menu, "go": go_menu, "tools": tools}[menu_name].addAction(act)
+            self.addAction(act)
+            self.workspace_actions.append(act)
+            return act
+
+        action("file", self.tr("&New case"), "Ctrl+N", clinic.new_case)
+        action("file", self.tr("&Save"), QKeySequence.StandardKey.Save, clinic.editor.save)
+        action("file", self.tr("Save and &assess"), "Ctrl+Return", clinic.save_and_assess)
+        action("file", self.tr("&Export report as PDF…"), "Ctrl+E", self.export_pdf)
+        action("file", self.tr("&Print report…"), QKeySequence.StandardKey.Print, self.print_report)
+        action("file", self.tr("&Lock"), "Ctrl+L", clinic.lock)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        for index, name in enumerate(self._page_names):
+            title = self.navigation.item(index).text()
+            action("go", title, f"Ctrl+{index + 1}", lambda _=False, n=name: self.show_page(n))
+        action("go", self.tr("&Find a case"), QKeySequence.StandardKey.Find, self.focus_search)
+        action("tools", self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        if name in self._page_names:
+            index = self._page_names.index(name)
+            self.navigation.setCurrentRow(index)
+            page = self.editor.tabs.currentWidget() if name == "case" else self.pages.widget(index)
+            if page is not None:
+                page.setFocus()
+
+    def current_page(self) -> str:
+        return self._page_names[self.pages.currentIndex()]
+
+    def focus_search(self) -> None:
+        self.show_page("cases")
+        self.case_list.search.setFocus()
+        self.case_list.search.selectAll()
+
+    def _session_state(self, state: SessionState) -> None:
+        unlocked = state is SessionState.UNLOCKED
+        self.root.setCurrentWidget(self.workspace if unlocked else self.unlock)
+        for act in self.workspace_actions:
+            act.setEnabled(unlocked)
+        if state is SessionState.LOCKED:
+            self.banner.hide()
+
+    # --- messages -------------------------------------------------------------------------
+
+    def show_message(self, message: Message) -> None:
+        prefix = {
+            Level.INFO: "",
+            Level.WARNING: self.tr("Warning: "),
+            Level.ERROR: self.tr("Error: "),
+        }[message.level]
+        self.banner.setProperty("level", message.level.value)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner_text.setText(prefix + message.text)
+        self.banner.show()
+        if message.level is Level.INFO:
+            self._message_timer.start(INFO_VISIBLE_MS)
+        else:
+            self._message_timer.stop()
+
+    def _exported(self, path: str) -> None:
+        self.clinic.messages.info(self.tr("Report saved as %1").replace("%1", path))
+
+    def _hide_info(self) -> None:
+        self.banner.hide()
+
+    # --- dialogs --------------------------------------------------------------------------
+
+    def _offer_drafts(self, drafts: list[StoredDraft]) -> None:
+        draft = drafts[0]
+        choice = DraftRecoveryDialog.ask(draft, len(drafts) - 1, self)
+        if choice is DraftChoice.RESTORE:
+            self.clinic.restore_draft(draft)
+        elif choice is DraftChoice.DISCARD:
+            self.clinic.discard_draft(draft)
+
+    def open_settings(self) -> None:
+        SettingsDialog.ask(self.clinic.preferences, self)
+
+    def export_pdf(self) -> None:
+        report = self.clinic.report.report
+        if report is None:
+            self.clinic.messages.info(
+                self.tr("Assess the case first: there is no report to export.")
+            )
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder) / f"painbridge-report-{report.pseudonym or 'case'}.pdf"
+        path = PdfPathDialog.ask(suggested, self)
+        if path is not None:
+            self.clinic.report.export_pdf(path)
+
+    def print_report(self) -> None:
+        report = self.clinic.report.report
+        if report is None:
+            self.clinic.messages.info(
+                self.tr("Assess the case first: there is no report to print.")
+            )
+            return
+        printer = PrinterDialog.ask(self)
+        if printer is not None:
+            print_report(report, printer)
+
+    # --- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Keep what was typed: the draft is flushed before the store thread stops."""
+        self.clinic.editor.flush_draft()
+        self.clinic.messages.detach()
+        event.accept()

@@ -1,0 +1,150 @@
+"""Model updates from the hub: check the channel, download, verify, activate, roll back.
+
+TUF (sync.client.model_update) proves the files are what the hub published; the bundle's
+own Ed25519 signature (models_onnx.bundle.load_bundle with the trusted key) proves they
+are a model this PainBridge may run. Only then is the bundle activated on disk and
+loaded. A failed check never replaces the model in use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from desktop.services.models import ModelService
+from models_onnx.bundle import load_bundle
+from models_onnx.errors import BundleError
+from models_onnx.signing import development_public_key
+from sync.client import HubClient
+from sync.client.model_update import (
+    ModelUpdateOffline,
+    ModelUpdater,
+    ModelUpdateRefused,
+    UpdateState,
+)
+from sync.protocol import Channel
+from sync.transport import TufFetcher
+
+MODELS_DIRECTORY = "models"
+
+
+@dataclass(frozen=True)
+class ModelUpdateReport:
+    """``outcome``: installed | up_to_date | no_release | offline | refused."""
+
+    outcome: str
+    version: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ModelUpdateStatus:
+    active: str | None
+    previous: str | None
+    last_verified: datetime | None
+    overdue_days: float
+
+    @property
+    def note(self) -> str:
+        if self.last_verified is None:
+            return "Model updates have not been checked yet."
+        if self.overdue_days > 0:
+            return (
+                f"The hub's model list could not be verified for {self.overdue_days:.1f} days "
+                "past its expiry: the last verified model stays in use."
+            )
+        return f"Model list verified {self.last_verified:%Y-%m-%d %H:%M} UTC."
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ModelUpdateService:
+    """Installs hub releases of a channel into ``directory`` and loads them."""
+
+    def __init__(
+        self,
+        directory: Path,
+        models: ModelService,
+        *,
+        channel: Channel = "stable",
+        trusted_key: Ed25519PublicKey | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self.directory = Path(directory)
+        self._models = models
+        self.channel: Channel = channel
+        self._trusted_key = trusted_key or development_public_key()
+        self._clock = clock
+
+    def _updater(
+        self, hub_url: str, roots: dict[str, str], client: HubClient | None
+    ) -> ModelUpdater:
+        def fetcher() -> TufFetcher:
+            if client is None:
+                raise ModelUpdateOffline("not connected")
+            return client.transport.fetcher()
+
+        return ModelUpdater(
+            self.directory,
+            hub_url=hub_url,
+            tuf_roots=roots,
+            fetcher=fetcher,
+            clock=self._clock,
+        )
+
+    def update(self, client: HubClient, hub_url: str, roots: dict[str, str]) -> ModelUpdateReport:
+        """Install the channel's current release if it is new (never raises for offline)."""
+        updater = self._updater(hub_url, roots, client)
+        try:
+            tuf, release = updater.check(self.channel)
+            if release is None:
+                return ModelUpdateReport("no_release")
+            if updater.status().active == release.version:
+                return ModelUpdateReport("up_to_date", release.version)
+            staging = updater.download(tuf, release)
+            try:
+                load_bundle(staging, self._trusted_key)
+            except BundleError as error:
+                updater.discard(staging)
+                raise ModelUpdateRefused(error.problem) from None
+            path = updater.activate(staging, release.version)
+        except ModelUpdateOffline as error:
+            return ModelUpdateReport("offline", detail=error.reason)
+        except ModelUpdateRefused as error:
+            return ModelUpdateReport("refused", detail=error.reason)
+        self._models.load(path)
+        return ModelUpdateReport("installed", release.version)
+
+    def rollback(self) -> str:
+        """Activate and load the previous bundle; returns its version."""
+        updater = self._updater("", {}, None)
+        version = updater.rollback()
+        self._models.load(updater.bundle_dir(version))
+        return version
+
+    def active_bundle(self) -> Path | None:
+        return self._updater("", {}, None).active_bundle()
+
+    def status(self) -> ModelUpdateStatus:
+        state: UpdateState = self._updater("", {}, None).status()
+        return ModelUpdateStatus(
+            active=state.active,
+            previous=state.previous,
+            last_verified=state.last_verified,
+            overdue_days=state.overdue_seconds(self._clock()) / 86400,
+        )
+
+
+def active_model_bundle(directory: Path) -> Path | None:
+    """The bundle a previous update activated in ``directory`` (None: use the shipped one)."""
+    return ModelUpdater(directory, hub_url="", tuf_roots={}, fetcher=_no_fetcher).active_bundle()
+
+
+def _no_fetcher() -> TufFetcher:
+    raise ModelUpdateOffline("not connected")

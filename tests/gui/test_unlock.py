@@ -1,0 +1,107 @@
+"""Sign-in: wrong passphrase, damaged data, first-run set-up, unlock, manual lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.gui.viewmodels.session import SessionState
+from tests.gui.helpers import PASSPHRASE, USER, FakeClock, make_config, start_gui, stop_gui, unlock
+
+pytestmark = pytest.mark.gui
+
+
+def test_wrong_passphrase_says_so_and_keeps_the_store_locked(qtbot, gui) -> None:
+    view = gui.window.unlock
+    view.user.setText(USER)
+    view.passphrase.setText("not the passphrase")
+    with qtbot.waitSignal(gui.clinic.session.unlock_failed, timeout=10_000):
+        qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    assert view.message.text() == (
+        "The passphrase for user 'clinician' is not correct. Nothing was changed. "
+        "Check Caps Lock and the keyboard layout, then try again."
+    )
+    assert gui.clinic.session.state is SessionState.LOCKED
+    assert gui.window.root.currentWidget() is view
+    assert view.passphrase.hasFocus() or not gui.window.isActiveWindow()
+
+
+def test_unknown_user_is_named(qtbot, gui) -> None:
+    view = gui.window.unlock
+    view.user.setText("nobody")
+    view.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(gui.clinic.session.unlock_failed, timeout=10_000):
+        view.passphrase.returnPressed.emit()
+    assert view.message.text() == (
+        "There is no user 'nobody' on this computer. Check the spelling, or ask IT to add you."
+    )
+
+
+def test_damaged_database_gets_a_clear_message(qtbot, home: Path, tmp_path: Path) -> None:
+    database = home / "painbridge.db"
+    data = bytearray(database.read_bytes())
+    for offset in range(8192, 8192 + 64):  # the second page: the case tables live there
+        data[offset] ^= 0xFF
+    database.write_bytes(bytes(data))
+    clock = FakeClock()
+    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    view = app.window.unlock
+    view.user.setText(USER)
+    view.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(app.clinic.session.unlock_failed, timeout=10_000):
+        qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    assert view.message.text().startswith("PainBridge found damaged or altered data (database")
+    assert "Contact IT" in view.message.text()
+    stop_gui(qtbot, app)
+
+
+def test_first_run_creates_the_store(qtbot, tmp_path: Path) -> None:
+    home = tmp_path / "new-home"
+    clock = FakeClock()
+    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    view = app.window.unlock
+    assert view.title.text() == "Set up PainBridge"
+    assert view.repeat.isVisible()
+    view.user.setText("dr.chen")
+    view.passphrase.setText("correct horse battery")
+    view.repeat.setText("correct horse battery!")
+    qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    assert view.message.text() == "The two passphrases differ. Type the same passphrase twice."
+    view.repeat.setText("correct horse battery")
+    with qtbot.waitSignal(app.clinic.session.unlocked, timeout=10_000):
+        qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    assert (home / "keys.json").exists()
+    assert app.window.root.currentWidget() is app.window.workspace
+    qtbot.waitUntil(lambda: app.window.case_list.count.text() == "0 case(s)")
+    stop_gui(qtbot, app)
+
+
+def test_weak_passphrase_is_refused_with_the_rule(qtbot, tmp_path: Path) -> None:
+    home = tmp_path / "new-home"
+    clock = FakeClock()
+    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    view = app.window.unlock
+    view.user.setText("dr.chen")
+    view.passphrase.setText("short")
+    view.repeat.setText("short")
+    with qtbot.waitSignal(app.clinic.session.unlock_failed, timeout=10_000):
+        qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    assert view.message.text().startswith("This passphrase is too weak:")
+    assert not (home / "keys.json").exists()
+    stop_gui(qtbot, app)
+
+
+def test_unlock_shows_the_cases_and_lock_clears_them(qtbot, gui) -> None:
+    unlock(qtbot, gui)
+    model = gui.clinic.cases.model
+    assert model.rowCount() == 5
+    assert gui.window.status.user.text() == "Signed in: clinician"
+    assert gui.window.unlock.passphrase.text() == ""
+    with qtbot.waitSignal(gui.clinic.session.locked, timeout=10_000):
+        gui.window.workspace_actions[5].trigger()  # File > Lock (Ctrl+L)
+    assert model.rowCount() == 0
+    assert gui.window.root.currentWidget() is gui.window.unlock
+    assert gui.window.unlock.message.text() == "Locked. Unsaved changes were kept as a draft."
+    assert gui.window.status.user.text() == "Locked"
