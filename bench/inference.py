@@ -1,6 +1,6 @@
 """Benchmark: the full model step versus interpret's own predict and shap's KernelExplainer.
 
-    python bench/inference.py            # about 2-3 minutes on 2 cores
+    python bench/inference.py            # about 3 minutes on 2 cores
     python bench/inference.py --full     # the shipped configuration for the comparison
                                          # model too (adds about 3 minutes of training)
 

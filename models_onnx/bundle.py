@@ -120,6 +120,9 @@ def _check_schema(manifest: Manifest, bundle: str) -> None:
     subtype = next(m for m in manifest.models if m.role == "subtype")
     if [h.name for h in subtype.heads] != list(manifest.mechanisms):
         raise BundleError(bundle, "the subtype model's heads are not the manifest's mechanisms")
+    response = next(m for m in manifest.models if m.role == "response")
+    if len(response.heads) != 1:
+        raise BundleError(bundle, "the response model must have exactly one head")
 
 
 def load_bundle(directory: Path | str, trusted_key: Ed25519PublicKey) -> VerifiedBundle:

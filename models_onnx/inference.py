@@ -77,7 +77,8 @@ class Predictor:
         return self.bundle.manifest.version
 
     def warm(self) -> None:
-        """Open both sessions and run one probe row through them (off the GUI thread)."""
+        """Open both sessions and run one probe case through the whole step (call it off
+        the GUI thread). Raises BundleError when anything about the models is off."""
         for entry in (self.subtype, self.response):
             session = self._session(entry)
             probe = np.full((1, len(entry.input_columns)), np.nan, dtype=np.float32)
@@ -89,6 +90,12 @@ class Predictor:
             if any(not np.all(np.isfinite(o)) for o in outputs):
                 raise BundleError(str(self.bundle.directory),
                                   f"{entry.file} gives non-finite outputs on a probe row")
+        try:
+            self.predict_features(np.full(len(FEATURE_NAMES), np.nan, dtype=np.float32))
+        except Exception as error:  # any shape or value mismatch between models and manifest
+            raise BundleError(str(self.bundle.directory),
+                              f"its models and manifest disagree on a probe case ({error})"
+                              ) from None
 
     def _session(self, entry: ModelEntry) -> ort.InferenceSession:
         session = self._sessions.get(entry.file)

@@ -139,6 +139,11 @@ class OodReference(_Strict):
             raise ValueError("OOD precision matrix must be square")
         if len(self.low) != len(self.medians) or len(self.high) != len(self.medians):
             raise ValueError("OOD ranges must have one value per feature")
+        features = set(self.columns[: len(self.medians)])
+        if any(not set(names) <= features for names in self.missing_groups.values()):
+            raise ValueError("OOD missing groups must name features of the columns")
+        if width != len(self.medians) + len(self.missing_groups):
+            raise ValueError("OOD columns must be the features and one per missing group")
         return self
 
 

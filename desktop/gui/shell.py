@@ -8,7 +8,7 @@ said at start-up is lost), the threads, the view models, then the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject
+from PySide6.QtCore import QObject
 
 from desktop.gui.config import GuiConfig
 from desktop.gui.jobs import JobRunner
@@ -47,20 +47,10 @@ class AppShell(QObject):
         return self.window
 
     def switch_language(self, language: str) -> None:
-        """Install the language and rebuild the window from the same view models."""
+        """Install the language and rebuild the views from the same view models."""
         self.translations.switch(language)
-        old = self.window
-        geometry: QByteArray = old.saveGeometry()
-        page = old.current_page()
-        visible = old.isVisible()
-        old.hide()
-        old.clinic.messages.detach()
-        old.deleteLater()
-        self.window = MainWindow(self.clinic)
-        self.window.restoreGeometry(geometry)
-        self.window.show_page(page)
-        if visible:
-            self.window.show()
+        self.clinic.cases.model.retranslate()
+        self.window.retranslate()
 
     def shutdown(self) -> None:
         """Flush the draft, close the store, stop the threads (at exit; idempotent)."""

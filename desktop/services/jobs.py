@@ -49,6 +49,11 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds``, waking at once when cancelled; True if cancelled
+        (for tasks that wait between steps, e.g. a retry back-off)."""
+        return self._event.wait(seconds)
+
     def raise_if_cancelled(self) -> None:
         """Raise :class:`JobCancelled` when cancelled: call this between steps."""
         if self._event.is_set():

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 from interpret.glassbox import ExplainableBoostingClassifier
 
+from desktop.domain.errors import InvalidInput, Problem
 from models_onnx.bundle import VerifiedBundle
 from models_onnx.features import (
     FEATURE_NAMES,
@@ -162,7 +163,7 @@ def synthetic_splits(config: BuildConfig, seed: int) -> Splits:
 def record_splits(path: Path, config: BuildConfig, seed: int) -> Splits:
     data = read_records(path)
     if len(data) < 200:
-        raise ValueError(f"{path} has {len(data)} records; at least 200 are needed")
+        raise InvalidInput([Problem(path.name, "must contain at least 200 records", len(data))])
     train, calibration, test = _split_rows(len(data), seed, config.split)
     return Splits(train=data.subset(train), calibration=data.subset(calibration),
                   test=data.subset(test), test_truth=None)
@@ -220,7 +221,7 @@ def train(out_dir: Path | str, *, cases_path: Path | str | None = None, seed: in
     """Train, evaluate, export and sign a bundle into ``out_dir``; return its path.
 
     ``quick`` trains a small model on a few thousand cases in seconds (tests, smoke runs);
-    the default is the full build of the shipped bundle (about 3-4 minutes on 2 cores).
+    the default is the full build of the shipped bundle (about 2-3 minutes on 2 cores).
     ``signing_key_path`` defaults to the DEVELOPMENT key; production hubs pass their own.
     Raises InvalidInput for bad records and SigningKeyError for an unreadable key.
     """

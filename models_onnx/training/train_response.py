@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 from interpret.glassbox import ExplainableBoostingClassifier
 
+from desktop.domain.errors import InvalidInput, Problem
 from models_onnx.features import FEATURE_NAMES, OPTION_FEATURE, TREATMENT_OPTIONS
 from models_onnx.training.train_subtype import EbmSettings, fit_ebm
 
@@ -46,7 +47,8 @@ def fit_response_model(features: np.ndarray, treatment: np.ndarray, responded: n
     """Fit on records with a known treatment and outcome; pairs are option x feature."""
     known = (treatment >= 0) & ~np.isnan(responded)
     if known.sum() < 100:
-        raise ValueError("too few records with a treatment and an outcome")
+        raise InvalidInput([Problem("records", "need at least 100 with a treatment and an "
+                                    "outcome", int(known.sum()))])
     names = pair_features if pair_features is not None else list(FEATURE_NAMES)
     pairs = [(OPTION_COLUMN, FEATURE_NAMES.index(name)) for name in names]
     x = response_design(features[known], treatment[known])

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from interpret.glassbox import ExplainableBoostingClassifier
 
+from desktop.domain.errors import InvalidInput, Problem
 from models_onnx.features import FEATURE_NAMES, MECHANISMS
 
 
@@ -81,7 +82,8 @@ def fit_subtype_models(features: np.ndarray, labels: np.ndarray, *, seed: int,
     for column, mechanism in enumerate(MECHANISMS):
         known = ~np.isnan(labels[:, column])
         if known.sum() < 50 or len(np.unique(labels[known, column])) < 2:
-            raise ValueError(f"too few labelled records for the {mechanism} model")
+            raise InvalidInput([Problem(f"labels.{mechanism}", "need at least 50 labelled "
+                                        "records with both answers", int(known.sum()))])
         models[mechanism] = fit_ebm(
             features[known], labels[known, column], list(FEATURE_NAMES),
             seed=seed + column, settings=settings, interactions=settings.interactions,

@@ -125,6 +125,14 @@ def unrunnable_model(bundle: Path) -> None:
     replace_file(bundle, "response.onnx", model.SerializeToString())
 
 
+def mismatched_terms(bundle: Path) -> None:
+    def drop_last_term(manifest: dict) -> None:
+        response = next(m for m in manifest["models"] if m["role"] == "response")
+        response["heads"][0]["terms"].pop()
+
+    resign(bundle, drop_last_term)
+
+
 def invalid_manifest(bundle: Path) -> None:
     resign(bundle, lambda m: m.update(version="one"))
 
@@ -140,6 +148,7 @@ FAILURES = [
     (other_feature_schema, "feature schema differs from this PainBridge's at feature 1"),
     (unrunnable_model, "response.onnx is not a model onnxruntime can run"),
     (invalid_manifest, "manifest.json is not valid: version: Value error, must be a semantic"),
+    (mismatched_terms, "its models and manifest disagree on a probe case"),
 ]
 
 

@@ -6,15 +6,17 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import onnxruntime as ort
 import pytest
 
+from desktop.domain.errors import InvalidInput
 from models_onnx.card import evaluate, render_card
 from models_onnx.explanation import allocate_terms, feature_contributions
 from models_onnx.features import FEATURE_NAMES, MECHANISMS, TREATMENT_OPTIONS, extract_features
 from models_onnx.inference import Predictor, verify
 from models_onnx.signing import development_public_key
 from models_onnx.training.build import train
-from models_onnx.training.cohort import generate_cohort
+from models_onnx.training.cohort import generate_cohort, write_records
 from models_onnx.training.export import check_against_ebm, compile_heads, run_heads
 from models_onnx.training.records import to_training_data
 from models_onnx.training.train_response import (
@@ -125,29 +127,34 @@ def exact_shapley(run, terms, x, background):
     return phi
 
 
+def scores_of(model_bytes, output):
+    session = ort.InferenceSession(model_bytes, providers=["CPUExecutionProvider"])
+    return lambda rows: session.run([output], {"features": rows.astype(np.float32)})[0].astype(
+        np.float64)
+
+
 def test_subtype_contributions_are_exact_interventional_shapley_values(small_models):
     data, subtype, _ = small_models
-    heads = list(subtype.items())
-    model, described = compile_heads(heads, len(FEATURE_NAMES), "subtype", data.features)
-    rows = edge_rows(data)[:5]
+    reference = data.features[:400]  # the training rows the explanations refer to
+    model, described = compile_heads(list(subtype.items()), len(FEATURE_NAMES), "subtype",
+                                     reference)
+    rows = edge_rows(data)[:4]
     out = run_heads(model, rows)
+    assert any(h.pair_margins_output for h in described)
     for head in described:
         allocation = allocate_terms(head, len(FEATURE_NAMES))
         _, fast = feature_contributions(out[head.scores_output], out[head.pair_margins_output],
                                         allocation)
+        run = scores_of(model, head.scores_output)
         terms = [t.columns for t in head.terms]
-
-        def run(x, head=head):
-            return run_heads(model, x)[head.scores_output].astype(np.float64)
-
         for row, x in enumerate(rows):
-            brute = exact_shapley(run, terms, x.astype(np.float64), data.features)
+            brute = exact_shapley(run, terms, x.astype(np.float64), reference.astype(np.float64))
             assert np.abs(fast[row] - brute).max() < 1e-5
 
 
 def test_response_contributions_are_exact_with_the_option_fixed(small_models):
     data, _, response = small_models
-    reference = response_design(data.features, data.treatment)
+    reference = response_design(data.features, data.treatment)[:400]
     model, (head,) = compile_heads([("response", response)], len(RESPONSE_COLUMNS), "response",
                                    reference)
     allocation = allocate_terms(head, len(FEATURE_NAMES), option_column=OPTION_COLUMN)
@@ -158,11 +165,8 @@ def test_response_contributions_are_exact_with_the_option_fixed(small_models):
                                     allocation)
     background = reference.astype(np.float64).copy()
     background[:, OPTION_COLUMN] = x[OPTION_COLUMN]  # the option is the question, not a player
-
-    def run(rows):
-        return run_heads(model, rows)["response_scores"].astype(np.float64)
-
-    brute = exact_shapley(run, terms, x.astype(np.float64), background)
+    brute = exact_shapley(scores_of(model, "response_scores"), terms, x.astype(np.float64),
+                          background)
     assert np.abs(fast[0] - brute[:-1]).max() < 1e-5
     assert abs(brute[-1]) < 1e-9
 
@@ -244,3 +248,24 @@ def test_manifest_metrics_and_card(quick_bundle, predictor):
     assert "Signature: verified" in card
     table = evaluate(quick_bundle)
     assert "Signature: NOT CHECKED" in table and "Policy value" in table
+
+
+def test_training_from_records_files(tmp_path):
+    """The hub's path: a JSON Lines file of records, no potential outcomes, no shift site."""
+    records = tmp_path / "records.jsonl"
+    write_records(generate_cohort(400, seed=31).records, records)
+    path = train(tmp_path / "from-records", cases_path=records, quick=True,
+                 version="1.0.0-test")
+    manifest = Predictor.open(path, DEV_KEY).bundle.manifest
+    assert manifest.training_data.source == "records"
+    assert "records.jsonl" in manifest.training_data.description
+    assert manifest.metrics.policy is None and manifest.metrics.shift is None
+    assert all(r.auroc_potential_outcomes is None for r in manifest.metrics.response)
+
+
+def test_too_few_records_is_a_clear_error(tmp_path):
+    records = tmp_path / "few.jsonl"
+    write_records(generate_cohort(20, seed=32).records, records)
+    with pytest.raises(InvalidInput, match=r"few\.jsonl: must contain at least 200 records"):
+        train(tmp_path / "never", cases_path=records, quick=True)
+    assert not (tmp_path / "never").exists()

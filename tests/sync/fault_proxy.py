@@ -16,6 +16,7 @@ a fault is drawn from ``weights`` with a seeded random generator:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import socket
 import struct
@@ -74,6 +75,7 @@ class FaultProxy:
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         self._server: asyncio.Server | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
         self._thread = threading.Thread(target=self._run, name="fault-proxy", daemon=True)
         self._thread.start()
         self._ready.wait(10)
@@ -92,13 +94,19 @@ class FaultProxy:
         )
         self._ready.set()
         self._loop.run_forever()
+        self._loop.run_until_complete(self._loop.shutdown_asyncgens())
+        self._loop.close()
+
+    async def _shutdown(self) -> None:
+        assert self._server is not None
         self._server.close()
-        self._loop.run_until_complete(self._server.wait_closed())
-        pending = asyncio.all_tasks(self._loop)
+        current = asyncio.current_task()
+        pending = [task for task in asyncio.all_tasks() if task is not current]
         for task in pending:
             task.cancel()
-        self._loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        self._loop.close()
+        await asyncio.gather(*pending, return_exceptions=True)
+        await self._server.wait_closed()
+        await asyncio.sleep(0.01)  # let the transports finish closing
 
     def _draw(self) -> str:
         fault = self._random.choices(self._faults, self._weights)[0]
@@ -106,6 +114,11 @@ class FaultProxy:
         return fault
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        # asyncio keeps only weak references to tasks: hold this one until it ends, or a
+        # connection the client dropped can be collected while it still waits.
+        task = asyncio.current_task()
+        assert task is not None
+        self._tasks.add(task)
         upstream: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         try:
             while True:
@@ -147,12 +160,14 @@ class FaultProxy:
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
         finally:
-            if upstream is not None:
-                upstream[1].close()
-            if not writer.transport.is_closing():
-                writer.close()
+            for stream in ([upstream[1]] if upstream is not None else []) + [writer]:
+                stream.close()
+                with contextlib.suppress(Exception, asyncio.CancelledError):
+                    await stream.wait_closed()
+            self._tasks.discard(task)
 
     def close(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
 

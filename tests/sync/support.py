@@ -10,14 +10,16 @@ from __future__ import annotations
 import copy
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.case_identity import make_pseudonym
 from desktop.services.cases import CaseService
 from desktop.services.sync import SyncService
-from desktop.store import CaseStore, Home
+from desktop.store import CaseStore, Home, NewVersion
 from sync.client import HubClient
 from sync.hub.accounts import add_user
 from sync.hub.context import Hub
@@ -91,3 +93,37 @@ def enroll(clinic: Clinic, hub: Hub, url: str, clinic_name: str = "Riverside cli
 def make_users(hub: Hub) -> None:
     add_user(hub, EXPERT, "expert", PASSWORD)
     add_user(hub, ADMIN, "admin", PASSWORD)
+
+
+def add_many(clinic: Clinic, indexes: Iterable[int]) -> list[str]:
+    """Store many cases in one transaction (as an import would); returns their ids."""
+    documents = [case_document(index) for index in indexes]
+    clinic.store.add_versions(
+        NewVersion(
+            case_id=d["case_id"],
+            document=d,
+            actor="clinician",
+            pseudonym=d["patient"]["pseudonym"],
+            patient_name=d["patient"]["name"],
+            assessment_date=date(2026, 11, 20),
+        )
+        for d in documents
+    )
+    return [d["case_id"] for d in documents]
+
+
+def point_at(clinic: Clinic, url: str) -> None:
+    """Make the enrolled clinic talk to ``url`` (a proxy in front of its hub)."""
+    identity = clinic.sync.identity()
+    assert identity is not None
+    clinic.store.sync_ledger().save_identity(
+        actor="test",
+        hub_url=url,
+        device_name=identity.device_name,
+        key=identity.key,
+        device_id=identity.device_id,
+        clinic_id=identity.clinic_id,
+        clinic_name=identity.clinic_name,
+        hub_public_key=identity.hub_public_key,
+        tuf_roots=identity.tuf_roots,
+    )

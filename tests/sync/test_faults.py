@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from sync.hub.schema import case_versions
 from sync.hub.server import EmbeddedHub
-from sync.transport import HubTransport, HubUnreachable, Timeouts, UnexpectedResponse
 from sync.protocol import HealthResponse
+from sync.transport import HubTransport, HubUnreachable, Timeouts, UnexpectedResponse
 from tests.sync.fault_proxy import FaultProxy
-from tests.sync.support import case_document, connector, enroll, open_clinic
+from tests.sync.support import add_many, connector, enroll, open_clinic, point_at
 from tests.unit.test_store_support import Template
 
 
@@ -74,26 +74,8 @@ def test_500_cases_through_a_faulty_link_are_stored_exactly_once(
         )
         try:
             enroll(clinic, live_hub.hub, live_hub.url)
-            documents = [case_document(index) for index in range(500)]
-            from desktop.store import NewVersion
-
-            clinic.store.add_versions(
-                NewVersion(
-                    case_id=d["case_id"],
-                    document=d,
-                    actor="clinician",
-                    pseudonym=d["patient"]["pseudonym"],
-                    patient_name=d["patient"]["name"],
-                    assessment_date=__import__("datetime").date(2026, 11, 20),
-                )
-                for d in documents
-            )
-            identity = clinic.sync.identity()
-            assert identity is not None
-            # talk to the hub through the proxy from now on
-            clinic.store.sync_ledger()._database.execute(  # noqa: SLF001
-                "UPDATE sync_identity SET hub_url = ?", (proxy.url,)
-            )
+            add_many(clinic, range(500))
+            point_at(clinic, proxy.url)  # talk to the hub through the proxy from now on
             rounds = 0
             while clinic.sync.current().queued and rounds < 20:
                 clinic.sync.sync_now(update_models=False)
@@ -103,7 +85,8 @@ def test_500_cases_through_a_faulty_link_are_stored_exactly_once(
         finally:
             clinic.close()
     with live_hub.hub.database.reading() as connection:
-        rows = connection.execute(select(case_versions.c.case_id, func.count()).group_by(
-            case_versions.c.case_id)).all()
+        rows = connection.execute(
+            select(case_versions.c.case_id, func.count()).group_by(case_versions.c.case_id)
+        ).all()
     assert len(rows) == 500 and {count for _, count in rows} == {1}
     assert proxy.counts["reset_after"] > 0 and proxy.counts["portal"] > 0

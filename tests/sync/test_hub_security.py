@@ -99,16 +99,19 @@ def test_unsigned_stale_replayed_tampered_and_revoked_requests_are_refused(
     assert (answer.status_code, answer.json()["code"]) == (401, "stale_request")
     assert answer.json()["hub_time"] is not None
 
-    body = json.dumps({"acks": [{"case_id": "x", "change_seq": 1, "state": "read",
-                                 "at": "2026-01-01T00:00:00Z"}]}).encode()
+    body = json.dumps(
+        {"acks": [{"case_id": "x", "change_seq": 1, "state": "read", "at": "2026-01-01T00:00:00Z"}]}
+    ).encode()
     tampered = sign(key, "POST", "/v1/receipts", body)
-    altered = SignedRequest(tampered.method, tampered.path, tampered.headers,
-                            body.replace(b'"read"', b'"delivered"'))
+    altered = SignedRequest(
+        tampered.method, tampered.path, tampered.headers, body.replace(b'"read"', b'"delivered"')
+    )
     answer = _send(client, altered)
     assert (answer.status_code, answer.json()["code"]) == (401, "digest_mismatch")
 
-    other_path = SignedRequest("GET", "/v1/changes?after=5", ok.headers | {
-        "PB-Nonce": "n" * 24}, b"")
+    other_path = SignedRequest(
+        "GET", "/v1/changes?after=5", ok.headers | {"PB-Nonce": "n" * 24}, b""
+    )
     answer = _send(client, other_path)
     assert (answer.status_code, answer.json()["code"]) == (401, "bad_signature")
 
@@ -148,7 +151,10 @@ def test_sessions_expire_and_sign_out_ends_them(tmp_path: Path) -> None:
         expired = _session(http, EXPERT)
         answer = http.get("/v1/review/queue", headers=expired)
         assert answer.json()["code"] == "session_expired"
-    with EmbeddedHub(hub_settings(tmp_path / "hub2")) as hub, httpx.Client(base_url=hub.url) as http:
+    with (
+        EmbeddedHub(hub_settings(tmp_path / "hub2")) as hub,
+        httpx.Client(base_url=hub.url) as http,
+    ):
         make_users(hub.hub)
         session = _session(http, EXPERT)
         assert http.delete("/v1/sessions", headers=session).status_code == 204

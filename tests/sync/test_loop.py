@@ -39,7 +39,10 @@ def test_case_goes_to_the_hub_once_and_the_answer_comes_back(
 
         with _expert(live_hub.url) as expert:
             queue = expert.get("/v1/review/queue").json()["entries"]
-            assert len(queue) == 1 and queue[0]["pseudonym"] == case_document(1)["patient"]["pseudonym"]
+            assert (
+                len(queue) == 1
+                and queue[0]["pseudonym"] == case_document(1)["patient"]["pseudonym"]
+            )
             ref = queue[0]["case_ref"]
             view = expert.get(f"/v1/review/cases/{ref}").json()
             assert "name" not in view["document"]["patient"]

@@ -71,7 +71,10 @@ def test_identifying_data_is_refused_by_the_hub(
             named = _item(2, "n" * 32)
             document = dict(named.document) | {"patient": case_document(2)["patient"]}
             leaked = named.model_copy(
-                update={"document": document, "document_sha256": sha256_hex(canonical_json(document))}
+                update={
+                    "document": document,
+                    "document_sha256": sha256_hex(canonical_json(document)),
+                }
             )
             result = client.upload([leaked]).results[0]
             assert result.error is not None and result.error.code == "identifying_data"

@@ -152,6 +152,14 @@ class CaseTableModel(QAbstractTableModel):
     def search(self) -> str | None:
         return self._search
 
+    def retranslate(self) -> None:
+        """Column titles and badge texts in the newly installed language."""
+        self._titles = column_titles()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def case_id_at(self, row: int) -> str | None:
         return self._rows[row].case_id if 0 <= row < len(self._rows) else None
 

@@ -1,5 +1,10 @@
 """The installation's preferences, as the views see them (settings dialog, auto-lock,
-language, clinical schemes). Saving writes a small file: it runs on the job runner."""
+language, clinical schemes).
+
+A change is in force at once (on the GUI thread, so every reader sees the newest
+value); writing the file runs on the job runner, one write at a time, always of the
+newest value, so two quick changes can never be saved out of order.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +19,9 @@ from desktop.services.preferences import CurrentPreferences, Preferences, update
 
 
 class PreferencesViewModel(QObject):
-    changed = Signal()  # after a successful save
+    changed = Signal()
     language_changed = Signal(str)
+    saved = Signal()  # the file holds the newest value
 
     def __init__(
         self,
@@ -28,6 +34,8 @@ class PreferencesViewModel(QObject):
         self._current = current
         self._jobs = jobs
         self._messages = messages
+        self._saving = False
+        self._save_again = False
         if current.load_warning:
             messages.warning(current.load_warning)
 
@@ -36,18 +44,14 @@ class PreferencesViewModel(QObject):
         return self._current.value
 
     def update(self, **changes: Any) -> Preferences:
-        """Validate now (raises InvalidInput naming the field), save in the background."""
+        """Validate (raises InvalidInput naming the field), apply now, save in the background."""
         new = updated_preferences(self._current.value, **changes)
         old_language = self._current.value.language
-        current = self._current
-
-        def save(token: CancelToken, progress: ProgressCallback) -> Preferences:
-            current.replace(new)
-            return new
-
-        handle = self._jobs.submit(self.tr("Saving settings"), save)
-        handle.succeeded.connect(lambda _: self._saved(old_language))
-        handle.failed.connect(self._messages.report)
+        self._current.value = new
+        self.changed.emit()
+        if new.language != old_language:
+            self.language_changed.emit(new.language)
+        self._save()
         return new
 
     def enroll(self, code: str) -> None:
@@ -59,7 +63,25 @@ class PreferencesViewModel(QObject):
             )
         )
 
-    def _saved(self, old_language: str) -> None:
-        self.changed.emit()
-        if self._current.value.language != old_language:
-            self.language_changed.emit(self._current.value.language)
+    def _save(self) -> None:
+        if self._saving:
+            self._save_again = True
+            return
+        self._saving = True
+        snapshot = self._current.value
+        file = self._current.file
+
+        def save(token: CancelToken, progress: ProgressCallback) -> None:
+            file.save(snapshot)
+
+        handle = self._jobs.submit(self.tr("Saving settings"), save)
+        handle.failed.connect(self._messages.report)
+        handle.ended.connect(self._saved)
+
+    def _saved(self) -> None:
+        self._saving = False
+        if self._save_again:
+            self._save_again = False
+            self._save()
+        else:
+            self.saved.emit()

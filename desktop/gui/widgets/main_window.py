@@ -51,25 +51,46 @@ class MainWindow(QMainWindow):
     def __init__(self, clinic: ClinicViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clinic = clinic
+        self.workspace_actions: list[QAction] = []
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self._hide_info)
+        self._build()
+        clinic.session.state_changed.connect(self._session_state)
+        clinic.page_requested.connect(self.show_page)
+        clinic.drafts_found.connect(self._offer_drafts)
+        clinic.report.exported.connect(self._exported)
+        clinic.messages.attach(self.show_message)
+
+    def _build(self) -> None:
+        """Create every view from the view models (again after a language switch)."""
+        clinic = self.clinic
         self.setWindowTitle(self.tr("PainBridge - cancer pain decision support"))
         self.root = QStackedWidget()
         self.unlock = UnlockView(clinic.session, clinic.config.demo)
         self.root.addWidget(self.unlock)
         self.workspace = self._build_workspace()
         self.root.addWidget(self.workspace)
-        self.setCentralWidget(self.root)
+        self.setCentralWidget(self.root)  # deletes the previous one
         self.status = StatusBar(clinic.status)
         self.setStatusBar(self.status)
         self._build_actions()
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self._hide_info)
-        clinic.session.state_changed.connect(self._session_state)
-        clinic.page_requested.connect(self.show_page)
-        clinic.drafts_found.connect(self._offer_drafts)
-        clinic.report.exported.connect(self._exported)
-        clinic.messages.attach(self.show_message)
         self._session_state(clinic.session.state)
+
+    def retranslate(self) -> None:
+        """Rebuild the views in the newly installed language, on the same page."""
+        page = self.current_page()
+        banner = self.banner_text.text() if self.banner.isVisible() else ""
+        for act in self.workspace_actions:
+            self.removeAction(act)
+            act.deleteLater()
+        self.workspace_actions = []
+        self.menuBar().clear()
+        self._build()
+        self.show_page(page)
+        if banner:
+            self.banner_text.setText(banner)
+            self.banner.show()
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -142,7 +163,6 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
-        self.workspace_actions: list[QAction] = []
 
         def action(
             menu_name: str,
@@ -168,6 +188,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.addAction(quit_action)
+        self.workspace_actions.append(quit_action)
         for index, name in enumerate(self._page_names):
             title = self.navigation.item(index).text()
             action("go", title, f"Ctrl+{index + 1}", lambda _=False, n=name: self.show_page(n))

@@ -1,0 +1,1999 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AppShell</name>
+    <message>
+        <source>The interface language %1 is not installed; English is used.</source>
+        <translation>界面语言 %1 未安装，将使用英语。</translation>
+    </message>
+</context>
+<context>
+    <name>Badges</name>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Contraindication</source>
+        <translation>禁忌</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditorView</name>
+    <message>
+        <source>&amp;1 Patient and cancer</source>
+        <extracomment>Which tab holds the fields under each path prefix (most specific first).</extracomment>
+        <translation>患者与肿瘤(&amp;1)</translation>
+    </message>
+    <message>
+        <source>&amp;2 Pain</source>
+        <translation>疼痛(&amp;2)</translation>
+    </message>
+    <message>
+        <source>&amp;3 Neuropathic screening</source>
+        <translation>神经病理性筛查(&amp;3)</translation>
+    </message>
+    <message>
+        <source>&amp;4 Medications</source>
+        <translation>用药(&amp;4)</translation>
+    </message>
+    <message>
+        <source>&amp;5 Comorbidities and genetics</source>
+        <translation>合并症与基因(&amp;5)</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save a new version of the case (Ctrl+S)</source>
+        <translation>保存病例的新版本（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save and &amp;assess</source>
+        <translation>保存并评估(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Save, then show the report (Ctrl+Return)</source>
+        <translation>保存后显示报告（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes (kept as a draft)</source>
+        <translation>有未保存的更改（已作为草稿保留）</translation>
+    </message>
+    <message>
+        <source>Saved as version %1</source>
+        <translation>已保存为第 %1 版</translation>
+    </message>
+    <message>
+        <source>Unsaved changes - draft kept at %1</source>
+        <translation>有未保存的更改 - 草稿已于 %1 保留</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n field(s) need attention</source>
+        <translation>
+            <numerusform>未保存：%n 个字段需要处理</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditorViewModel</name>
+    <message>
+        <source>No case open</source>
+        <translation>未打开病例</translation>
+    </message>
+    <message>
+        <source>New case (not saved yet)</source>
+        <translation>新病例（尚未保存）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListView</name>
+    <message>
+        <source>Cases</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>新建病例(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new case (Ctrl+N)</source>
+        <translation>新建一个病例（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Search by pseudonym or name (Ctrl+F)</source>
+        <translation>按化名编号或姓名搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个病例</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 个病例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case matches this search.</source>
+        <translation>没有符合搜索条件的病例。</translation>
+    </message>
+    <message>
+        <source>No cases yet. Start one with &quot;New case&quot; (Ctrl+N).</source>
+        <translation>还没有病例。请用“新建病例”（Ctrl+N）开始。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTable</name>
+    <message>
+        <source>Pseudonym</source>
+        <translation>化名编号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>待随访</translation>
+    </message>
+    <message>
+        <source>Sent to hub</source>
+        <translation>已发送至中心</translation>
+    </message>
+    <message>
+        <source>Hub answered</source>
+        <translation>中心已回复</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Case %1, version %2</source>
+        <translation>病例 %1，第 %2 版</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicViewModel</name>
+    <message>
+        <source>The model could not be loaded, so reports show scores and guideline alerts only (no mechanism probabilities or ranking). Details: %1</source>
+        <translation>模型无法加载，因此报告仅显示评分和指南警示（无机制概率和排序）。详情：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1 as version %2.</source>
+        <translation>已将 %1 保存为第 %2 版。</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalPage</name>
+    <message>
+        <source>Kidney and liver</source>
+        <translation>肾脏与肝脏</translation>
+    </message>
+    <message>
+        <source>eGFR</source>
+        <translation>eGFR</translation>
+    </message>
+    <message>
+        <source>Creatinine clearance</source>
+        <translation>肌酐清除率</translation>
+    </message>
+    <message>
+        <source>Serum creatinine</source>
+        <translation>血清肌酐</translation>
+    </message>
+    <message>
+        <source>Serum creatinine (SI)</source>
+        <translation>血清肌酐（国际单位）</translation>
+    </message>
+    <message>
+        <source>Give serum creatinine in one unit only.</source>
+        <translation>血清肌酐只需填写一种单位。</translation>
+    </message>
+    <message>
+        <source>Haemodialysis</source>
+        <translation>血液透析</translation>
+    </message>
+    <message>
+        <source>Hepatic impairment</source>
+        <translation>肝功能损害</translation>
+    </message>
+    <message>
+        <source>Heart, blood and other conditions</source>
+        <translation>心脏、血液及其他情况</translation>
+    </message>
+    <message>
+        <source>QTc</source>
+        <translation>QTc</translation>
+    </message>
+    <message>
+        <source>Platelets</source>
+        <translation>血小板</translation>
+    </message>
+    <message>
+        <source>History of GI bleeding</source>
+        <translation>消化道出血史</translation>
+    </message>
+    <message>
+        <source>Heart failure</source>
+        <translation>心力衰竭</translation>
+    </message>
+    <message>
+        <source>Diabetes</source>
+        <translation>糖尿病</translation>
+    </message>
+    <message>
+        <source>Respiratory disease</source>
+        <translation>呼吸系统疾病</translation>
+    </message>
+    <message>
+        <source>Pharmacogenomics (when a lab result exists)</source>
+        <translation>药物基因组学（有检验结果时）</translation>
+    </message>
+    <message>
+        <source>CYP2D6 activity score</source>
+        <translation>CYP2D6 活性评分</translation>
+    </message>
+    <message>
+        <source>CYP2C9 activity score</source>
+        <translation>CYP2C9 活性评分</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Unsaved work found</source>
+        <translation>发现未保存的工作</translation>
+    </message>
+    <message>
+        <source>PainBridge kept a draft of a case you had not saved (%1, last change %2). Restore it now?</source>
+        <translation>PainBridge 保留了一份您未保存的病例草稿（%1，最后修改于 %2）。现在恢复吗？</translation>
+    </message>
+    <message>
+        <source>new case</source>
+        <translation>新病例</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more draft(s) will be offered next time.</source>
+        <translation>
+            <numerusform>下次还会提示另外 %n 份草稿。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
+    <message>
+        <source>Keep for later</source>
+        <translation>稍后处理</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>将报告导出为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>DriverChart</name>
+    <message>
+        <source>Drivers of this prediction</source>
+        <translation>此预测的驱动因素</translation>
+    </message>
+    <message>
+        <source>No single feature stands out.</source>
+        <translation>没有特别突出的单一特征。</translation>
+    </message>
+    <message>
+        <source>(other features)</source>
+        <translation>（其他特征）</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <source>substantial responder (≥ 50 % less pain)</source>
+        <translation>显著应答（疼痛减轻 ≥ 50%）</translation>
+    </message>
+    <message>
+        <source>moderate responder (≥ 30 % less pain)</source>
+        <translation>中度应答（疼痛减轻 ≥ 30%）</translation>
+    </message>
+    <message>
+        <source>non-responder (&lt; 30 % less pain)</source>
+        <translation>无应答（疼痛减轻 &lt; 30%）</translation>
+    </message>
+    <message>
+        <source>pain worse than at baseline</source>
+        <translation>疼痛较基线加重</translation>
+    </message>
+    <message>
+        <source>not evaluable</source>
+        <translation>无法评价</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Follow-up %1 (%2)</source>
+        <translation>第 %1 次随访（%2）</translation>
+    </message>
+    <message>
+        <source>responder status not computable: %1</source>
+        <translation>无法计算应答状态：%1</translation>
+    </message>
+    <message>
+        <source>%1 pain %2 → %3%4: %5</source>
+        <translation>%1 疼痛 %2 → %3%4：%5</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>Pain trajectory</source>
+        <translation>疼痛变化轨迹</translation>
+    </message>
+    <message>
+        <source>Responder status</source>
+        <translation>应答状态</translation>
+    </message>
+    <message>
+        <source>IMMPACT: at least 30 % less pain is a moderate, at least 50 % a substantial improvement, compared with the baseline assessment.</source>
+        <translation>IMMPACT：与基线评估相比，疼痛减轻至少 30% 为中度改善，至少 50% 为显著改善。</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>随访：</translation>
+    </message>
+    <message>
+        <source>&amp;New follow-up</source>
+        <translation>新建随访(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Remove this follow-up</source>
+        <translation>删除此次随访</translation>
+    </message>
+    <message>
+        <source>Save and &amp;re-assess</source>
+        <translation>保存并重新评估(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>No follow-up recorded yet. Choose &quot;New follow-up&quot; (Alt+N).</source>
+        <translation>尚无随访记录。请选择“新建随访”（Alt+N）。</translation>
+    </message>
+    <message>
+        <source>Follow-up %1</source>
+        <translation>第 %1 次随访</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Worst pain</source>
+        <translation>最剧烈疼痛</translation>
+    </message>
+    <message>
+        <source>Least pain</source>
+        <translation>最轻疼痛</translation>
+    </message>
+    <message>
+        <source>Average pain</source>
+        <translation>平均疼痛</translation>
+    </message>
+    <message>
+        <source>Pain now</source>
+        <translation>当前疼痛</translation>
+    </message>
+    <message>
+        <source>Treatment started</source>
+        <translation>开始的治疗</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>依从性</translation>
+    </message>
+    <message>
+        <source>Adverse events</source>
+        <translation>不良事件</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No follow-up with pain scores yet.</source>
+        <translation>尚无带疼痛评分的随访。</translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <source>Hub inbox</source>
+        <translation>中心收件箱</translation>
+    </message>
+    <message>
+        <source>Recommendations from the hub</source>
+        <translation>来自中心的建议</translation>
+    </message>
+    <message>
+        <source>No recommendations yet.</source>
+        <translation>暂无建议。</translation>
+    </message>
+    <message>
+        <source>The hub connection is not set up on this computer, so no recommendations can arrive yet. Cases are kept here and queued in the outbox; nothing is lost. IT sets the hub address and enrollment code in Settings.</source>
+        <translation>本机尚未设置与中心的连接，因此还不会收到建议。病例保存在本机并在发件箱中排队，不会丢失。IT 人员会在“设置”中填写中心地址和注册码。</translation>
+    </message>
+    <message>
+        <source>Recommendations from hub experts appear here and in their case. Opening one tells the hub that it was read.</source>
+        <translation>中心专家的建议会显示在这里以及对应的病例中。打开一条建议即会告知中心已阅读。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>PainBridge - cancer pain decision support</source>
+        <translation>PainBridge - 癌痛决策支持</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>Hub inbox</source>
+        <translation>中心收件箱</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>新建病例(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save and &amp;assess</source>
+        <translation>保存并评估(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export report as PDF…</source>
+        <translation>将报告导出为 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print report…</source>
+        <translation>打印报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find a case</source>
+        <translation>查找病例(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Warning: </source>
+        <translation>警告：</translation>
+    </message>
+    <message>
+        <source>Error: </source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <source>Report saved as %1</source>
+        <translation>报告已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Assess the case first: there is no report to export.</source>
+        <translation>请先评估病例：目前没有可导出的报告。</translation>
+    </message>
+    <message>
+        <source>Assess the case first: there is no report to print.</source>
+        <translation>请先评估病例：目前没有可打印的报告。</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationsPage</name>
+    <message>
+        <source>Morphine equivalent daily dose (MEDD)</source>
+        <translation>每日口服吗啡当量剂量（MEDD）</translation>
+    </message>
+    <message>
+        <source>MEDD</source>
+        <translation>MEDD</translation>
+    </message>
+    <message>
+        <source>Computed from the list below as you type. Patches and infusions: give µg/h; everything else: mg per day.</source>
+        <translation>输入时根据下方列表实时计算。贴剂和输注：填写 µg/h；其他：填写每日 mg。</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>当前用药</translation>
+    </message>
+    <message>
+        <source>&amp;Add medication</source>
+        <translation>添加药物(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Record: no current medications</source>
+        <translation>记录：目前未用药</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <source>mg per day</source>
+        <translation>每日 mg</translation>
+    </message>
+    <message>
+        <source>µg per hour</source>
+        <translation>每小时 µg</translation>
+    </message>
+    <message>
+        <source>MME mg/day</source>
+        <translation>吗啡当量 mg/日</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this medication from the list</source>
+        <translation>从列表中删除此药物</translation>
+    </message>
+    <message>
+        <source>not converted: %1</source>
+        <translation>未换算：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The passphrase for user &apos;%1&apos; is not correct. Nothing was changed. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>用户“%1”的口令不正确。未做任何更改。请检查大写锁定键和键盘布局后重试。</translation>
+    </message>
+    <message>
+        <source>There is no user &apos;%1&apos; on this computer. Check the spelling, or ask IT to add you.</source>
+        <translation>本机没有用户“%1”。请检查拼写，或请 IT 人员为您添加账户。</translation>
+    </message>
+    <message>
+        <source>PainBridge found damaged or altered data (%1). Nothing was changed. Contact IT: the data can be restored from the hub or a backup.</source>
+        <translation>PainBridge 发现数据已损坏或被改动（%1）。未做任何更改。请联系 IT：数据可从中心或备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The disk is full. The last change was NOT saved; everything saved before it is safe. Free some disk space, then save again.</source>
+        <translation>磁盘已满。最后一次更改未保存；此前保存的内容都是安全的。请释放一些磁盘空间后再保存。</translation>
+    </message>
+    <message>
+        <source>The data is busy: another PainBridge window or program is saving. Nothing was saved. Close the other program or wait a moment, then try again.</source>
+        <translation>数据正忙：另一个 PainBridge 窗口或程序正在保存。未保存任何内容。请关闭另一个程序或稍等片刻后重试。</translation>
+    </message>
+    <message>
+        <source>This passphrase is too weak: %1.</source>
+        <translation>此口令强度不足：%1。</translation>
+    </message>
+    <message>
+        <source>Some fields need attention:</source>
+        <translation>以下字段需要处理：</translation>
+    </message>
+    <message>
+        <source>(the crash report could not be written)</source>
+        <translation>（无法写入崩溃报告）</translation>
+    </message>
+    <message>
+        <source>Internal error (%1): this is a bug in PainBridge, not something you did. Your saved data is safe. A crash report was written to %2</source>
+        <translation>内部错误（%1）：这是 PainBridge 的程序缺陷，并非您的操作所致。已保存的数据是安全的。崩溃报告已写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Active model</source>
+        <translation>当前模型</translation>
+    </message>
+    <message>
+        <source>Install update</source>
+        <translation>安装更新</translation>
+    </message>
+    <message>
+        <source>Roll back to the previous model</source>
+        <translation>回退到上一个模型</translation>
+    </message>
+    <message>
+        <source>Model card</source>
+        <translation>模型说明卡</translation>
+    </message>
+    <message>
+        <source>Active: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>Decision support, not a diagnosis: the bundled models are trained on a synthetic cohort and are not for clinical use until a hub validates them.</source>
+        <translation>仅为决策支持，并非诊断：随附模型基于合成队列训练，在中心用真实数据验证之前不得用于临床。</translation>
+    </message>
+    <message>
+        <source>No model card available.</source>
+        <translation>没有可用的模型说明卡。</translation>
+    </message>
+    <message>
+        <source>Update available: %1</source>
+        <translation>有可用更新：%1</translation>
+    </message>
+    <message>
+        <source>No update available (updates come from the hub).</source>
+        <translation>没有可用更新（更新来自中心）。</translation>
+    </message>
+    <message>
+        <source>Model updates are installed by the hub connection, which is not set up yet.</source>
+        <translation>模型更新由中心连接安装，目前尚未设置。</translation>
+    </message>
+    <message>
+        <source>There is no previous model on this computer.</source>
+        <translation>本机没有上一个模型。</translation>
+    </message>
+    <message>
+        <source>Roll back is done by the model service, which is not installed yet.</source>
+        <translation>回退由模型服务完成，目前尚未安装。</translation>
+    </message>
+</context>
+<context>
+    <name>PainPage</name>
+    <message>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;date</source>
+        <translation>评估日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pain intensity, last 24 hours (NRS 0-10)</source>
+        <translation>过去 24 小时疼痛强度（NRS 0-10）</translation>
+    </message>
+    <message>
+        <source>&amp;Worst</source>
+        <translation>最剧烈(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Least</source>
+        <translation>最轻</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Right now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>0 = no pain, 10 = pain as bad as you can imagine (BPI-SF items 3-6).</source>
+        <translation>0 = 无痛，10 = 能想象的最剧烈疼痛（BPI-SF 第 3-6 项）。</translation>
+    </message>
+    <message>
+        <source>How much pain interfered, last 24 hours (BPI 0-10)</source>
+        <translation>过去 24 小时疼痛的影响程度（BPI 0-10）</translation>
+    </message>
+    <message>
+        <source>General activity</source>
+        <translation>日常活动</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <source>Walking ability</source>
+        <translation>行走能力</translation>
+    </message>
+    <message>
+        <source>Normal work</source>
+        <translation>日常工作</translation>
+    </message>
+    <message>
+        <source>Relations with other people</source>
+        <translation>与他人的关系</translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>睡眠</translation>
+    </message>
+    <message>
+        <source>Enjoyment of life</source>
+        <translation>生活乐趣</translation>
+    </message>
+    <message>
+        <source>Relief from treatment</source>
+        <translation>治疗缓解程度</translation>
+    </message>
+    <message>
+        <source>Pain pattern</source>
+        <translation>疼痛模式</translation>
+    </message>
+    <message>
+        <source>Widespread</source>
+        <translation>广泛性</translation>
+    </message>
+    <message>
+        <source>Related to movement</source>
+        <translation>与活动相关</translation>
+    </message>
+    <message>
+        <source>Localized</source>
+        <translation>局限性</translation>
+    </message>
+    <message>
+        <source>Breakthrough episodes</source>
+        <translation>爆发痛次数</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>持续时间</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>Mood and sleep</source>
+        <translation>情绪与睡眠</translation>
+    </message>
+    <message>
+        <source>PHQ-2 total</source>
+        <translation>PHQ-2 总分</translation>
+    </message>
+    <message>
+        <source>GAD-2 total</source>
+        <translation>GAD-2 总分</translation>
+    </message>
+    <message>
+        <source>Sleep disturbance</source>
+        <translation>睡眠障碍</translation>
+    </message>
+    <message>
+        <source>Fatigue</source>
+        <translation>疲乏</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Name and contact stay on this computer; they are never sent.</source>
+        <translation>姓名和联系方式只保存在本机，绝不会发送。</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>化名编号</translation>
+    </message>
+    <message>
+        <source>given when the case is first saved</source>
+        <translation>首次保存病例时生成</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Consents to sharing with the hub</source>
+        <translation>同意与中心共享</translation>
+    </message>
+    <message>
+        <source>Cancer</source>
+        <translation>肿瘤</translation>
+    </message>
+    <message>
+        <source>Primary site</source>
+        <translation>原发部位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Metastases</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Perineural invasion</source>
+        <translation>神经周围侵犯</translation>
+    </message>
+    <message>
+        <source>Nerve plexus involvement</source>
+        <translation>神经丛受累</translation>
+    </message>
+    <message>
+        <source>Treatments received</source>
+        <translation>已接受的治疗</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesViewModel</name>
+    <message>
+        <source>Saving settings</source>
+        <translation>正在保存设置</translation>
+    </message>
+    <message>
+        <source>Enrollment is not available in this version yet: the hub connection is still being built. The code was not stored; keep it for later.</source>
+        <translation>此版本尚不支持注册：中心连接仍在开发中。注册码未被保存，请留待以后使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBar</name>
+    <message>
+        <source>%1 percent</source>
+        <translation>百分之 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file (Ctrl+E)</source>
+        <translation>将报告保存为 PDF 文件（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>打印报告（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>No report yet. Open a case and choose &quot;Save and assess&quot; (Ctrl+Return).</source>
+        <translation>尚无报告。请打开病例并选择“保存并评估”（Ctrl+Return）。</translation>
+    </message>
+    <message>
+        <source>Report - %1 - assessment %2</source>
+        <translation>报告 - %1 - 评估日期 %2</translation>
+    </message>
+    <message>
+        <source>(no pseudonym)</source>
+        <translation>（无化名编号）</translation>
+    </message>
+    <message>
+        <source>no model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Pain mechanism</source>
+        <translation>疼痛机制</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>Each mechanism may be present alongside the others.</source>
+        <translation>各种机制可能同时存在。</translation>
+    </message>
+    <message>
+        <source>⚠ Unusual case: unlike the cases the model was trained on (distance %1, threshold %2).</source>
+        <translation>⚠ 非典型病例：与模型训练所用病例不同（距离 %1，阈值 %2）。</translation>
+    </message>
+    <message>
+        <source>Input check: within the training data (distance %1, threshold %2).</source>
+        <translation>输入检查：在训练数据范围内（距离 %1，阈值 %2）。</translation>
+    </message>
+    <message>
+        <source>Nociceptive</source>
+        <translation>伤害感受性</translation>
+    </message>
+    <message>
+        <source>Neuropathic</source>
+        <translation>神经病理性</translation>
+    </message>
+    <message>
+        <source>Nociplastic</source>
+        <translation>伤害可塑性</translation>
+    </message>
+    <message>
+        <source>likely present</source>
+        <translation>可能存在</translation>
+    </message>
+    <message>
+        <source>likely absent</source>
+        <translation>可能不存在</translation>
+    </message>
+    <message>
+        <source>model cannot decide</source>
+        <translation>模型无法判断</translation>
+    </message>
+    <message>
+        <source>no answer fits</source>
+        <translation>没有合适的答案</translation>
+    </message>
+    <message>
+        <source>prediction set %1 at %2 coverage: %3</source>
+        <translation>预测集 %1（覆盖率 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Drivers</source>
+        <translation>驱动因素</translation>
+    </message>
+    <message>
+        <source>Show what raised or lowered this prediction</source>
+        <translation>显示提高或降低此预测的因素</translation>
+    </message>
+    <message>
+        <source>Treatment options</source>
+        <translation>治疗选项</translation>
+    </message>
+    <message>
+        <source>Ranked</source>
+        <translation>已排序</translation>
+    </message>
+    <message>
+        <source>Moved down</source>
+        <translation>已下调</translation>
+    </message>
+    <message>
+        <source>Not recommended</source>
+        <translation>不推荐</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Side effects: %1</source>
+        <translation>副作用：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alerts (%n)</source>
+        <translation>
+            <numerusform>警示（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>无警示。</translation>
+    </message>
+    <message>
+        <source>Rule: %1 - Source: %2</source>
+        <translation>规则：%1 - 来源：%2</translation>
+    </message>
+    <message>
+        <source>Referral to the hub</source>
+        <translation>转诊至中心</translation>
+    </message>
+    <message>
+        <source>Recommended, because:</source>
+        <translation>建议转诊，原因：</translation>
+    </message>
+    <message>
+        <source>Not recommended by the referral rules (you may still refer).</source>
+        <translation>转诊规则未建议转诊（您仍可转诊）。</translation>
+    </message>
+    <message>
+        <source>I request a hub review for this case</source>
+        <translation>我申请中心审阅此病例</translation>
+    </message>
+    <message>
+        <source>Send to &amp;hub</source>
+        <translation>发送至中心(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Pain trajectory</source>
+        <translation>疼痛变化轨迹</translation>
+    </message>
+    <message>
+        <source>Changes since the previous report</source>
+        <translation>与上一份报告相比的变化</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>来源信息</translation>
+    </message>
+    <message>
+        <source>Assessing…</source>
+        <translation>正在评估…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportViewModel</name>
+    <message>
+        <source>Assess the case first: the report is what is sent.</source>
+        <translation>请先评估病例：发送的是报告。</translation>
+    </message>
+    <message>
+        <source>The patient has not consented to sharing. Record the consent on the Patient tab (&quot;Consents to sharing with the hub&quot;) before sending.</source>
+        <translation>患者未同意共享。发送前请在“患者”页记录同意（“同意与中心共享”）。</translation>
+    </message>
+    <message>
+        <source>The hub connection is not set up on this computer yet (Settings: hub address and enrollment). The case stays here; nothing is lost.</source>
+        <translation>本机尚未设置与中心的连接（设置：中心地址与注册）。病例保留在本机，不会丢失。</translation>
+    </message>
+    <message>
+        <source>Sending to the hub will be available when the hub connection is ready.</source>
+        <translation>中心连接就绪后即可发送至中心。</translation>
+    </message>
+    <message>
+        <source>Exporting the report</source>
+        <translation>正在导出报告</translation>
+    </message>
+</context>
+<context>
+    <name>Scores</name>
+    <message>
+        <source>no pain</source>
+        <translation>无痛</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>not computable: %1</source>
+        <translation>无法计算：%1</translation>
+    </message>
+    <message>
+        <source>%1 / 10 (mean of 4 items)</source>
+        <translation>%1 / 10（4 项平均值）</translation>
+    </message>
+    <message>
+        <source>%1 / 10 (%2 of 7 items answered)</source>
+        <translation>%1 / 10（已回答 7 项中的 %2 项）</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>%1 / %2: %3 (cut-off ≥ %4, %5)</source>
+        <translation>%1 / %2：%3（界值 ≥ %4，%5）</translation>
+    </message>
+    <message>
+        <source>%1 %2 / %3: %4 (cut-off ≥ %5)</source>
+        <translation>%1 %2 / %3：%4（界值 ≥ %5）</translation>
+    </message>
+    <message>
+        <source>%1 mg/day oral morphine equivalent (%2)</source>
+        <translation>口服吗啡当量 %1 mg/日（%2）</translation>
+    </message>
+    <message>
+        <source>incomplete: some opioids could not be converted</source>
+        <translation>不完整：部分阿片类药物无法换算</translation>
+    </message>
+    <message>
+        <source>no analgesic</source>
+        <translation>未使用镇痛药</translation>
+    </message>
+    <message>
+        <source>non-opioid</source>
+        <translation>非阿片类</translation>
+    </message>
+    <message>
+        <source>weak opioid</source>
+        <translation>弱阿片类药物</translation>
+    </message>
+    <message>
+        <source>strong opioid</source>
+        <translation>强阿片类药物</translation>
+    </message>
+    <message>
+        <source>%1: possible under-treatment (a prompt, not a verdict)</source>
+        <translation>%1：可能治疗不足（仅为提示，并非结论）</translation>
+    </message>
+    <message>
+        <source>%1: analgesia matches the pain level</source>
+        <translation>%1：镇痛与疼痛程度相符</translation>
+    </message>
+    <message>
+        <source>BPI severity</source>
+        <translation>BPI 疼痛程度</translation>
+    </message>
+    <message>
+        <source>BPI interference</source>
+        <translation>BPI 疼痛影响</translation>
+    </message>
+    <message>
+        <source>DN4</source>
+        <translation>DN4</translation>
+    </message>
+    <message>
+        <source>DN4 interview</source>
+        <translation>DN4 问诊部分</translation>
+    </message>
+    <message>
+        <source>LANSS</source>
+        <translation>LANSS</translation>
+    </message>
+    <message>
+        <source>MEDD</source>
+        <translation>MEDD</translation>
+    </message>
+    <message>
+        <source>Analgesic level</source>
+        <translation>镇痛药级别</translation>
+    </message>
+    <message>
+        <source>PMI</source>
+        <translation>PMI</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPanel</name>
+    <message>
+        <source>Scores (live)</source>
+        <translation>评分（实时）</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Scores leave out the fields marked ⚠ until they are corrected.</source>
+        <translation>在更正之前，评分不计入标有 ⚠ 的字段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs attention (%n field(s))</source>
+        <translation>
+            <numerusform>需要处理（%n 个字段）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPage</name>
+    <message>
+        <source>DN4 - interview (items 1-7)</source>
+        <translation>DN4 - 问诊（第 1-7 项）</translation>
+    </message>
+    <message>
+        <source>1. Burning</source>
+        <translation>1. 烧灼感</translation>
+    </message>
+    <message>
+        <source>2. Painful cold</source>
+        <translation>2. 冷痛</translation>
+    </message>
+    <message>
+        <source>3. Electric shocks</source>
+        <translation>3. 电击感</translation>
+    </message>
+    <message>
+        <source>4. Tingling</source>
+        <translation>4. 刺痛</translation>
+    </message>
+    <message>
+        <source>5. Pins and needles</source>
+        <translation>5. 针刺感</translation>
+    </message>
+    <message>
+        <source>6. Numbness</source>
+        <translation>6. 麻木</translation>
+    </message>
+    <message>
+        <source>7. Itching</source>
+        <translation>7. 瘙痒</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>DN4 - examination (items 8-10)</source>
+        <translation>DN4 - 查体（第 8-10 项）</translation>
+    </message>
+    <message>
+        <source>8. Hypoesthesia to touch</source>
+        <translation>8. 触觉减退</translation>
+    </message>
+    <message>
+        <source>9. Hypoesthesia to pinprick</source>
+        <translation>9. 针刺觉减退</translation>
+    </message>
+    <message>
+        <source>10. Pain caused or increased by brushing</source>
+        <translation>10. 轻刷诱发或加重疼痛</translation>
+    </message>
+    <message>
+        <source>Not examined</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>DN4 total</source>
+        <translation>DN4 总分</translation>
+    </message>
+    <message>
+        <source>DN4 interview</source>
+        <translation>DN4 问诊部分</translation>
+    </message>
+    <message>
+        <source>One point per yes. A screening aid for a neuropathic component, not a diagnosis.</source>
+        <translation>每个“是”计 1 分。用于筛查神经病理性成分，并非诊断。</translation>
+    </message>
+    <message>
+        <source>LANSS</source>
+        <translation>LANSS</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Strange, unpleasant sensations (pricking, tingling)</source>
+        <translation>奇怪的不适感（针扎感、刺痛感）</translation>
+    </message>
+    <message>
+        <source>Skin looks different (mottled, red, pink)</source>
+        <translation>皮肤外观异常（斑驳、发红、粉红）</translation>
+    </message>
+    <message>
+        <source>Abnormally sensitive to touch</source>
+        <translation>对触碰异常敏感</translation>
+    </message>
+    <message>
+        <source>Sudden bursts of pain for no apparent reason</source>
+        <translation>无明显原因的突发疼痛</translation>
+    </message>
+    <message>
+        <source>Skin temperature feels abnormal (hot, burning)</source>
+        <translation>皮肤温度感觉异常（发热、灼热）</translation>
+    </message>
+    <message>
+        <source>Examination: pain on light stroking (allodynia)</source>
+        <translation>查体：轻抚诱发疼痛（痛觉超敏）</translation>
+    </message>
+    <message>
+        <source>Examination: altered pinprick threshold</source>
+        <translation>查体：针刺阈值改变</translation>
+    </message>
+    <message>
+        <source>LANSS total</source>
+        <translation>LANSS 总分</translation>
+    </message>
+    <message>
+        <source>The points of each item are shown in brackets; total 0-24.</source>
+        <translation>每项分值显示在括号内；总分 0-24。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionViewModel</name>
+    <message>
+        <source>Enter your user name and passphrase.</source>
+        <translation>请输入用户名和口令。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>两次输入的口令不一致。请输入相同的口令两次。</translation>
+    </message>
+    <message>
+        <source>PainBridge could not open the data (internal error).</source>
+        <translation>PainBridge 无法打开数据（内部错误）。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Hub connection</source>
+        <translation>中心连接</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address</source>
+        <translation>中心地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>one-time code from IT</source>
+        <translation>IT 提供的一次性注册码</translation>
+    </message>
+    <message>
+        <source>&amp;Enrollment code</source>
+        <translation>注册码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The enrollment code is used once and never stored. Enrollment becomes available when the hub connection is installed.</source>
+        <translation>注册码只使用一次，不会被保存。安装中心连接后即可注册。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;idle</source>
+        <translation>空闲后锁定(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Clinical schemes (where published sources disagree)</source>
+        <translation>临床方案（已发表文献观点不一致之处）</translation>
+    </message>
+    <message>
+        <source>NCCN: mild 1-3, moderate 4-6, severe 7-10</source>
+        <translation>NCCN：轻度 1-3，中度 4-6，重度 7-10</translation>
+    </message>
+    <message>
+        <source>Serlin 1995: mild 1-4, moderate 5-6, severe 7-10</source>
+        <translation>Serlin 1995：轻度 1-4，中度 5-6，重度 7-10</translation>
+    </message>
+    <message>
+        <source>&amp;NRS bands</source>
+        <translation>NRS 分级(&amp;N)</translation>
+    </message>
+    <message>
+        <source>NCCN (same as the NRS bands)</source>
+        <translation>NCCN（与 NRS 分级相同）</translation>
+    </message>
+    <message>
+        <source>Cleeland 1994: 1-3 / 4-7 / 8-10</source>
+        <translation>Cleeland 1994：1-3 / 4-7 / 8-10</translation>
+    </message>
+    <message>
+        <source>Serlin 1995: 1-4 / 5-6 / 7-10</source>
+        <translation>Serlin 1995：1-4 / 5-6 / 7-10</translation>
+    </message>
+    <message>
+        <source>&amp;PMI pain level</source>
+        <translation>PMI 疼痛级别(&amp;P)</translation>
+    </message>
+    <message>
+        <source>CDC 2022 (current)</source>
+        <translation>CDC 2022（现行）</translation>
+    </message>
+    <message>
+        <source>CDC 2016 (older factors)</source>
+        <translation>CDC 2016（旧换算系数）</translation>
+    </message>
+    <message>
+        <source>&amp;MEDD table</source>
+        <translation>MEDD 换算表(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>● Hub: not configured (working offline)</source>
+        <translation>● 中心：未配置（离线工作）</translation>
+    </message>
+    <message>
+        <source>○ Hub: offline - will retry</source>
+        <translation>○ 中心：离线 - 将自动重试</translation>
+    </message>
+    <message>
+        <source>● Hub: online</source>
+        <translation>● 中心：在线</translation>
+    </message>
+    <message>
+        <source>⟳ Hub: syncing…</source>
+        <translation>⟳ 中心：正在同步…</translation>
+    </message>
+    <message>
+        <source>⚠ Hub: sync problem</source>
+        <translation>⚠ 中心：同步出现问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting to send</source>
+        <translation>
+            <numerusform>%n 项等待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the hub</source>
+        <translation>
+            <numerusform>%n 项被中心拒收</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>上次同步：从未</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>TrajectoryChart</name>
+    <message>
+        <source>≥50% less</source>
+        <translation>减轻 ≥50%</translation>
+    </message>
+    <message>
+        <source>≥30% less</source>
+        <translation>减轻 ≥30%</translation>
+    </message>
+    <message>
+        <source>&lt;30% less</source>
+        <translation>减轻 &lt;30%</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>加重</translation>
+    </message>
+    <message>
+        <source>not evaluable</source>
+        <translation>无法评价</translation>
+    </message>
+    <message>
+        <source>Pain trajectory chart</source>
+        <translation>疼痛变化轨迹图</translation>
+    </message>
+    <message>
+        <source>No pain scores yet.</source>
+        <translation>尚无疼痛评分。</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>第 %1 天</translation>
+    </message>
+    <message>
+        <source>Worst pain (NRS)</source>
+        <translation>最剧烈疼痛（NRS）</translation>
+    </message>
+    <message>
+        <source>Average pain (NRS)</source>
+        <translation>平均疼痛（NRS）</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentsField</name>
+    <message>
+        <source>agents, comma-separated (e.g. oxaliplatin)</source>
+        <translation>药物，用逗号分隔（如奥沙利铂）</translation>
+    </message>
+    <message>
+        <source>site (e.g. spine)</source>
+        <translation>部位（如脊柱）</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <source>&amp;Repeat passphrase</source>
+        <translation>再次输入口令(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Set up PainBridge</source>
+        <translation>设置 PainBridge</translation>
+    </message>
+    <message>
+        <source>No data exists on this computer yet. Choose a user name and a passphrase (at least 10 characters). The passphrase encrypts all patient data; it cannot be recovered without the IT recovery key.</source>
+        <translation>本机尚无数据。请设定用户名和口令（至少 10 个字符）。口令用于加密所有患者数据；没有 IT 恢复密钥将无法找回。</translation>
+    </message>
+    <message>
+        <source>&amp;Create and sign in</source>
+        <translation>创建并登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign in to PainBridge</source>
+        <translation>登录 PainBridge</translation>
+    </message>
+    <message>
+        <source>Patient data on this computer is encrypted. Enter your passphrase.</source>
+        <translation>本机的患者数据已加密。请输入您的口令。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Locked after %1 minutes without activity. Anything you had typed was kept as a draft.</source>
+        <translation>因 %1 分钟无操作已锁定。您输入的内容都已作为草稿保留。</translation>
+    </message>
+    <message>
+        <source>Locked. Unsaved changes were kept as a draft.</source>
+        <translation>已锁定。未保存的更改已作为草稿保留。</translation>
+    </message>
+    <message>
+        <source>Demo data only: every case here is synthetic. The passphrase is filled in.</source>
+        <translation>仅为演示数据：这里的每个病例都是合成的。口令已自动填写。</translation>
+    </message>
+    <message>
+        <source>Decision support, not a diagnosis. Models are trained on synthetic data.</source>
+        <translation>仅为决策支持，并非诊断。模型基于合成数据训练。</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>breast</source>
+        <translation>乳腺</translation>
+    </message>
+    <message>
+        <source>lung</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <source>prostate</source>
+        <translation>前列腺</translation>
+    </message>
+    <message>
+        <source>colorectal</source>
+        <translation>结直肠</translation>
+    </message>
+    <message>
+        <source>head and neck</source>
+        <translation>头颈部</translation>
+    </message>
+    <message>
+        <source>pancreas</source>
+        <translation>胰腺</translation>
+    </message>
+    <message>
+        <source>stomach</source>
+        <translation>胃</translation>
+    </message>
+    <message>
+        <source>oesophagus</source>
+        <translation>食管</translation>
+    </message>
+    <message>
+        <source>liver</source>
+        <translation>肝</translation>
+    </message>
+    <message>
+        <source>kidney</source>
+        <translation>肾</translation>
+    </message>
+    <message>
+        <source>bladder</source>
+        <translation>膀胱</translation>
+    </message>
+    <message>
+        <source>ovary</source>
+        <translation>卵巢</translation>
+    </message>
+    <message>
+        <source>cervix</source>
+        <translation>宫颈</translation>
+    </message>
+    <message>
+        <source>uterus</source>
+        <translation>子宫</translation>
+    </message>
+    <message>
+        <source>brain</source>
+        <translation>脑</translation>
+    </message>
+    <message>
+        <source>melanoma</source>
+        <translation>黑色素瘤</translation>
+    </message>
+    <message>
+        <source>sarcoma</source>
+        <translation>肉瘤</translation>
+    </message>
+    <message>
+        <source>myeloma</source>
+        <translation>骨髓瘤</translation>
+    </message>
+    <message>
+        <source>lymphoma</source>
+        <translation>淋巴瘤</translation>
+    </message>
+    <message>
+        <source>leukaemia</source>
+        <translation>白血病</translation>
+    </message>
+    <message>
+        <source>unknown primary</source>
+        <translation>原发灶不明</translation>
+    </message>
+    <message>
+        <source>bone</source>
+        <translation>骨</translation>
+    </message>
+    <message>
+        <source>lymph nodes</source>
+        <translation>淋巴结</translation>
+    </message>
+    <message>
+        <source>chemotherapy</source>
+        <translation>化疗</translation>
+    </message>
+    <message>
+        <source>radiotherapy</source>
+        <translation>放疗</translation>
+    </message>
+    <message>
+        <source>surgery</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>immunotherapy</source>
+        <translation>免疫治疗</translation>
+    </message>
+    <message>
+        <source>hormone therapy</source>
+        <translation>内分泌治疗</translation>
+    </message>
+    <message>
+        <source>targeted therapy</source>
+        <translation>靶向治疗</translation>
+    </message>
+    <message>
+        <source>oral</source>
+        <translation>口服</translation>
+    </message>
+    <message>
+        <source>sublingual</source>
+        <translation>舌下</translation>
+    </message>
+    <message>
+        <source>buccal</source>
+        <translation>颊黏膜</translation>
+    </message>
+    <message>
+        <source>transmucosal</source>
+        <translation>经黏膜</translation>
+    </message>
+    <message>
+        <source>intranasal</source>
+        <translation>鼻内</translation>
+    </message>
+    <message>
+        <source>transdermal (patch)</source>
+        <translation>经皮（贴剂）</translation>
+    </message>
+    <message>
+        <source>topical</source>
+        <translation>外用</translation>
+    </message>
+    <message>
+        <source>rectal</source>
+        <translation>直肠</translation>
+    </message>
+    <message>
+        <source>subcutaneous</source>
+        <translation>皮下</translation>
+    </message>
+    <message>
+        <source>intravenous</source>
+        <translation>静脉</translation>
+    </message>
+    <message>
+        <source>intramuscular</source>
+        <translation>肌内</translation>
+    </message>
+    <message>
+        <source>intrathecal</source>
+        <translation>鞘内</translation>
+    </message>
+    <message>
+        <source>epidural</source>
+        <translation>硬膜外</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>完全</translation>
+    </message>
+    <message>
+        <source>partial</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>poor metabolizer</source>
+        <translation>慢代谢型</translation>
+    </message>
+    <message>
+        <source>intermediate metabolizer</source>
+        <translation>中间代谢型</translation>
+    </message>
+    <message>
+        <source>normal metabolizer</source>
+        <translation>正常代谢型</translation>
+    </message>
+    <message>
+        <source>ultrarapid metabolizer</source>
+        <translation>超快代谢型</translation>
+    </message>
+    <message>
+        <source>indeterminate</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>NSAID</source>
+        <translation>非甾体抗炎药</translation>
+    </message>
+    <message>
+        <source>paracetamol</source>
+        <translation>对乙酰氨基酚</translation>
+    </message>
+    <message>
+        <source>weak opioid</source>
+        <translation>弱阿片类药物</translation>
+    </message>
+    <message>
+        <source>strong opioid</source>
+        <translation>强阿片类药物</translation>
+    </message>
+    <message>
+        <source>opioid rotation</source>
+        <translation>阿片类药物轮换</translation>
+    </message>
+    <message>
+        <source>methadone</source>
+        <translation>美沙酮</translation>
+    </message>
+    <message>
+        <source>gabapentinoid</source>
+        <translation>加巴喷丁类</translation>
+    </message>
+    <message>
+        <source>SNRI (duloxetine)</source>
+        <translation>SNRI（度洛西汀）</translation>
+    </message>
+    <message>
+        <source>tricyclic antidepressant</source>
+        <translation>三环类抗抑郁药</translation>
+    </message>
+    <message>
+        <source>corticosteroid</source>
+        <translation>糖皮质激素</translation>
+    </message>
+    <message>
+        <source>topical lidocaine</source>
+        <translation>外用利多卡因</translation>
+    </message>
+    <message>
+        <source>radiotherapy for bone metastasis</source>
+        <translation>骨转移放疗</translation>
+    </message>
+    <message>
+        <source>nerve block</source>
+        <translation>神经阻滞</translation>
+    </message>
+    <message>
+        <source>non-pharmacological care</source>
+        <translation>非药物治疗</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoField</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+</TS>

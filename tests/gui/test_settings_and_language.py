@@ -1,0 +1,111 @@
+"""Settings (saved in the home, validated), auto-lock minutes, language switch, and the
+translations: every tr() string has a Simplified Chinese entry, compiled into the .qm."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.gui.translations import TRANSLATIONS_DIR
+from desktop.gui.widgets.settings_dialog import SettingsDialog
+from tests.gui.helpers import unlock
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+BIN = ROOT / ".venv" / "bin"
+TS = TRANSLATIONS_DIR / "painbridge_zh_CN.ts"
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) -> translations (empty when unfinished)."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            texts = (
+                [translation.text or ""]
+                if translation.find("numerusform") is None
+                else [form.text or "" for form in translation.iter("numerusform")]
+            )
+            if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                texts = []
+            found[(name, message.findtext("source", ""))] = [t for t in texts if t.strip()]
+    return found
+
+
+def _tool(name: str) -> str:
+    path = BIN / name
+    return str(path) if path.exists() else name
+
+
+def test_every_string_has_a_chinese_translation(tmp_path: Path) -> None:
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "gui").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [_tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    extracted = _messages(fresh)
+    committed = _messages(TS)
+    assert len(extracted) > 400
+    missing = sorted(key for key in extracted if not committed.get(key))
+    assert missing == [], (
+        f"strings without a zh_CN translation (run scripts/update-translations.sh): {missing}"
+    )
+
+
+def test_the_compiled_qm_matches_the_ts_source(tmp_path: Path) -> None:
+    compiled = tmp_path / "zh.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True
+    )
+    assert compiled.read_bytes() == (TRANSLATIONS_DIR / "painbridge_zh_CN.qm").read_bytes()
+
+
+def test_settings_are_validated_saved_and_applied(qtbot, gui) -> None:
+    unlock(qtbot, gui)
+    dialog = SettingsDialog(gui.clinic.preferences, gui.window)
+    qtbot.addWidget(dialog)
+    dialog.hub_address.setText("ftp://hub.example.org")
+    dialog.apply()
+    assert dialog.error.text() == (
+        "⚠ hub_address: must start with https:// (http:// only for this computer)"
+    )
+    dialog.hub_address.setText("https://hub.example.org/")
+    dialog.auto_lock.setValue(5)
+    dialog.nrs_band.setCurrentIndex(dialog.nrs_band.findData("Serlin1995"))
+    dialog.enrollment.setText("ONE-TIME-CODE")
+    with qtbot.waitSignal(gui.clinic.preferences.saved, timeout=5_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    saved = json.loads((gui.home / "settings.json").read_text())
+    assert saved["hub_address"] == "https://hub.example.org"
+    assert saved["auto_lock_minutes"] == 5
+    assert saved["nrs_band_scheme"] == "Serlin1995"
+    assert "ONE-TIME-CODE" not in (gui.home / "settings.json").read_text()
+    assert gui.clinic.idle.timeout_seconds == 300
+    assert gui.window.banner_text.text().startswith("Warning: Enrollment is not available")
+    assert gui.clinic.config.preferences.clinical_settings().nrs_band_scheme == "Serlin1995"
+
+
+def test_language_switches_without_restarting(qtbot, gui) -> None:
+    unlock(qtbot, gui)
+    with qtbot.waitSignal(gui.clinic.preferences.language_changed, timeout=5_000):
+        gui.clinic.preferences.update(language="zh_CN")
+    window = gui.window
+    assert window.windowTitle() == "PainBridge - 癌痛决策支持"
+    assert window.navigation.item(0).text() == "病例"
+    assert window.case_list.count.text() == "5 个病例"
+    assert window.status.hub.text() == "● 中心：未配置（离线工作）"
+    assert gui.clinic.cases.model.headerData(0, Qt.Orientation.Horizontal) == "化名编号"
+    assert gui.clinic.cases.model.index(0, 5).data() == "进行中"
+    with qtbot.waitSignal(gui.clinic.preferences.language_changed, timeout=5_000):
+        gui.clinic.preferences.update(language="en")
+    assert gui.window.navigation.item(0).text() == "Cases"
