@@ -10,22 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from desktop.domain.errors import UserFacingError
 from desktop.domain.settings import ClinicalSettings
-from desktop.services.assessment import AssessmentService
 from desktop.services.cases import CaseService
 from desktop.services.drafts import DraftService
-from desktop.services.model_updates import (
-    MODELS_DIRECTORY,
-    ModelUpdateService,
-    active_model_bundle,
-)
-from desktop.services.models import DEFAULT_BUNDLE, ModelService
 from desktop.services.preferences import CurrentPreferences, PreferencesFile
-from desktop.services.sync import SyncService
 from desktop.store import (
     AuditReport,
     CaseStore,
@@ -37,8 +30,15 @@ from desktop.store import (
 )
 from desktop.store import change_passphrase as change_store_passphrase
 from desktop.store.recovery_files import read_recovery_public_key, write_recovery_keypair
-from sync.client import HubClient
-from sync.transport import HubTransport
+
+if TYPE_CHECKING:
+    # Imported where they are used: onnxruntime, httpx and tuf take about a second to
+    # import, which the application window and most commands should not wait for.
+    from desktop.services.assessment import AssessmentService
+    from desktop.services.model_updates import ModelUpdateService
+    from desktop.services.models import ModelService
+    from desktop.services.sync import SyncService
+    from sync.client import HubClient
 
 APP_NAME = "PainBridge"
 
@@ -88,11 +88,17 @@ HUB_CA_ENV = "PAINBRIDGE_HUB_CA"
 
 def connect_hub(url: str) -> HubClient:
     """A client for the hub at ``url`` (TLS trust: $PAINBRIDGE_HUB_CA, else system CAs)."""
+    from sync.client import HubClient
+    from sync.transport import HubTransport
+
     return HubClient(HubTransport(url, trust=os.environ.get(HUB_CA_ENV) or True))
 
 
 def model_service_for(home: Path) -> ModelService:
     """The model service, starting from the last bundle a hub update activated, if any."""
+    from desktop.services.model_updates import MODELS_DIRECTORY, active_model_bundle
+    from desktop.services.models import DEFAULT_BUNDLE, ModelService
+
     active = active_model_bundle(Path(home) / MODELS_DIRECTORY)
     return ModelService(default_bundle=active or DEFAULT_BUNDLE)
 
@@ -106,6 +112,10 @@ def _assemble(
     home: Path,
     model_optional: bool = False,
 ) -> Clinic:
+    from desktop.services.assessment import AssessmentService
+    from desktop.services.model_updates import MODELS_DIRECTORY, ModelUpdateService
+    from desktop.services.sync import SyncService
+
     source = _settings_source(settings)
     cases = CaseService(store, actor=user, settings=source())
     models = models or model_service_for(home)
@@ -164,10 +174,16 @@ class ClinicOpener:
     ) -> None:
         self.home = Path(home)
         self._settings = settings
-        # One model service for the whole run: the bundle stays loaded across locks.
-        self.models = models or model_service_for(self.home)
-        self._bundle = active_model_bundle(self.home / MODELS_DIRECTORY) or DEFAULT_BUNDLE
+        # One model service for the whole run (the bundle stays loaded across locks),
+        # made at the first unlock, on the store thread: the window opens without it.
+        self._models = models
         self.model_problem: str | None = None
+
+    @property
+    def models(self) -> ModelService:
+        if self._models is None:
+            self._models = model_service_for(self.home)
+        return self._models
 
     def is_initialised(self) -> bool:
         return Home(self.home).is_initialised()
@@ -187,8 +203,12 @@ class ClinicOpener:
         """Load the model first (on the store thread, at unlock); a bundle that fails its
         checks leaves the reports without model output, and the model panel says why."""
         if not self.models.loaded:
+            from desktop.services.model_updates import MODELS_DIRECTORY, active_model_bundle
+            from desktop.services.models import DEFAULT_BUNDLE
+
+            bundle = active_model_bundle(self.home / MODELS_DIRECTORY) or DEFAULT_BUNDLE
             try:
-                self.models.load(self._bundle)
+                self.models.load(bundle)
             except UserFacingError as error:
                 self.model_problem = str(error)
             else:

@@ -52,6 +52,10 @@ class AppShell(QObject):
         self.clinic.cases.model.retranslate()
         self.window.retranslate()
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
     def shutdown(self) -> None:
         """Flush the draft, close the store, stop the threads (at exit; idempotent)."""
         if self._stopped:

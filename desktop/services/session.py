@@ -7,13 +7,14 @@ Every method of a session touches the database and runs on the GUI's store threa
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from desktop.services.assessment import AssessmentService
-from desktop.services.cases import CaseService
-from desktop.services.drafts import DraftService
-from desktop.services.models import ModelService
-from desktop.services.status import SyncStatusSource
+if TYPE_CHECKING:  # the model runtime is heavy to import; the GUI needs only the names
+    from desktop.services.assessment import AssessmentService
+    from desktop.services.cases import CaseService
+    from desktop.services.drafts import DraftService
+    from desktop.services.models import ModelService
+    from desktop.services.status import SyncStatusSource
 
 
 class ClinicSession(Protocol):

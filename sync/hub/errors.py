@@ -104,7 +104,7 @@ class HubSetupError(UserFacingError):
     """The hub cannot start or run an admin command (config, keys, database)."""
 
 
-class UnknownName(UserFacingError):
+class UnknownName(NotFound):
     """An admin command names a clinic, device or user the hub does not have."""
 
 

@@ -38,7 +38,7 @@ class ReceiptAck(WireModel):
     """The clinic got (``delivered``) or a clinician opened (``read``) the hub's answer."""
 
     case_id: CaseId
-    change_seq: Annotated[int, Field(ge=1)]
+    change_seq: Annotated[int, Field(ge=1, le=2**62)]
     state: Literal["delivered", "read"]
     at: datetime
 

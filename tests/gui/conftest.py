@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -101,8 +101,22 @@ def home(seeded_home: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def gui(qtbot, home: Path, tmp_path: Path) -> Iterator[Gui]:  # type: ignore[no-untyped-def]
-    clock = FakeClock()
-    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
-    yield app
-    stop_gui(qtbot, app)
+def launch(qtbot, tmp_path: Path) -> Iterator[Callable[..., Gui]]:  # type: ignore[no-untyped-def]
+    """Start the app on a home; every app started is shut down after the test, even
+    when the test fails half-way."""
+    started: list[Gui] = []
+
+    def start(home: Path, **overrides: object) -> Gui:
+        clock = FakeClock()
+        app = start_gui(qtbot, make_config(home, clock, tmp_path, **overrides), home, clock)  # type: ignore[arg-type]
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        stop_gui(qtbot, app)
+
+
+@pytest.fixture
+def gui(launch: Callable[..., Gui], home: Path) -> Gui:
+    return launch(home)

@@ -90,6 +90,8 @@ def start_gui(qtbot, config: GuiConfig, home: Path, clock: FakeClock) -> Gui:  #
 
 
 def stop_gui(qtbot, app: Gui) -> None:  # type: ignore[no-untyped-def]
+    if app.shell.stopped:
+        return
     bugs = list(app.shell.messages.bugs)
     app.shell.shutdown()
     assert not bugs, f"bugs reported during the test: {bugs!r}"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.gui.viewmodels.session import LockReason, SessionState
 from desktop.gui.widgets.dialogs import DraftChoice, DraftRecoveryDialog
-from tests.gui.helpers import PASSPHRASE, USER, FakeClock, make_config, start_gui, stop_gui, unlock
+from tests.gui.helpers import PASSPHRASE, USER, unlock
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,8 +71,9 @@ def test_idle_time_locks_clears_views_and_keeps_the_draft(qtbot, gui, monkeypatc
 def test_input_postpones_the_lock(qtbot, gui) -> None:
     unlock(qtbot, gui)
     gui.clock.advance(10 * 60)
+    # as the window system delivers it: to the window, which passes it to the widget
     key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(gui.window.case_list.search, key)
+    QApplication.sendEvent(gui.window.windowHandle(), key)
     gui.clock.advance(10 * 60)
     gui.clinic.idle.check()
     assert gui.clinic.session.state is SessionState.UNLOCKED
@@ -126,7 +127,7 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_draft_survives_a_crash(qtbot, home: Path, tmp_path: Path, monkeypatch) -> None:
+def test_draft_survives_a_crash(qtbot, launch, home: Path, monkeypatch) -> None:
     """A child process types, autosaves, and is killed (SIGKILL): the draft is offered."""
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD.format(root=str(ROOT), home=str(home))],
@@ -145,11 +146,9 @@ def test_draft_survives_a_crash(qtbot, home: Path, tmp_path: Path, monkeypatch) 
         if child.stdout is not None:
             child.stdout.close()
     offers = record_offers(monkeypatch, DraftChoice.RESTORE)
-    clock = FakeClock()
-    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    app = launch(home)
     with qtbot.waitSignal(app.clinic.editor.opened, timeout=10_000):
         unlock(qtbot, app, USER, PASSPHRASE)
     assert len(offers) == 1
     assert app.window.editor.patient.name.line.text() == "Typed Before The Crash"
     assert app.window.editor.state.text() == "Unsaved changes (kept as a draft)"
-    stop_gui(qtbot, app)

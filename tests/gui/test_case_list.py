@@ -14,7 +14,7 @@ from desktop.app import initialise_clinic
 from desktop.gui.viewmodels.case_table import STATUS_ROLE, CaseTableModel
 from desktop.services.cases import CasePage, CaseRow
 from desktop.store import NewVersion
-from tests.gui.helpers import PASSPHRASE, USER, FakeClock, make_config, start_gui, stop_gui, unlock
+from tests.gui.helpers import PASSPHRASE, USER, unlock
 
 pytestmark = pytest.mark.gui
 MANY = 260
@@ -50,14 +50,12 @@ def many_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def many(qtbot, many_home: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def many(qtbot, launch, many_home: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     home = tmp_path / "home"
     shutil.copytree(many_home, home)
-    clock = FakeClock()
-    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    app = launch(home)
     unlock(qtbot, app)
-    yield app
-    stop_gui(qtbot, app)
+    return app
 
 
 def test_pages_load_lazily_as_the_view_scrolls(qtbot, many) -> None:

@@ -40,6 +40,7 @@ def assess(qtbot, gui) -> None:  # type: ignore[no-untyped-def]
     ):
         qtbot.keyClick(gui.window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert gui.window.current_page() == "report"
+    qtbot.waitUntil(lambda: gui.window.report.complete)  # sections are built progressively
 
 
 def test_save_and_assess_shows_the_report_with_the_model(qtbot, gui) -> None:
@@ -106,17 +107,20 @@ def test_excluded_and_demoted_options_show_why(qtbot, tmp_path: Path) -> None:
     assert excluded, "egfr 20 should exclude NSAIDs"
     store = StoreThread()
     jobs = JobRunner()
-    view_model = ReportViewModel(jobs, store, MessageBridge(CrashReporter(tmp_path)))
-    view = ReportView(view_model)
-    qtbot.addWidget(view)
-    view_model.present(report, case)
-    texts = [b.text() for b in view.option_rows]
-    assert texts.count("Not recommended") == len(excluded)
-    details = " ".join(label.text() for label in view.findChildren(type(view.title)))
-    assert "Why: " in details and excluded[0].reasons[0] in details
-    assert view.send_reason is not None and view.send_reason.text()
-    jobs.shutdown()
-    store.shutdown()
+    try:
+        view_model = ReportViewModel(jobs, store, MessageBridge(CrashReporter(tmp_path)))
+        view = ReportView(view_model)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.built, timeout=5_000):
+            view_model.present(report, case)
+        texts = [b.text() for b in view.option_rows]
+        assert texts.count("Not recommended") == len(excluded)
+        details = " ".join(label.text() for label in view.findChildren(type(view.title)))
+        assert "Why: " in details and excluded[0].reasons[0] in details
+        assert view.send_reason is not None and view.send_reason.text()
+    finally:
+        jobs.shutdown()
+        store.shutdown()
 
 
 def test_follow_up_shows_trajectory_responder_and_reassessment(qtbot, gui) -> None:

@@ -13,12 +13,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QGroupBox, QToolButton, QWidget
 
 from desktop.gui.widgets.settings_dialog import SettingsDialog
-from tests.gui.helpers import FakeClock, make_config, start_gui, stop_gui, unlock
+from tests.gui.helpers import unlock
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,9 +38,8 @@ def row_of(app, name: str) -> int:  # type: ignore[no-untyped-def]
     return next(r for r in range(model.rowCount()) if model.index(r, 1).data() == name)
 
 
-def test_render_every_main_screen(qtbot, home: Path, tmp_path: Path) -> None:
-    clock = FakeClock()
-    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+def test_render_every_main_screen(qtbot, launch, home: Path) -> None:
+    app = launch(home)
     window = app.window
     window.resize(*SIZE)
     shoot(window, "01-sign-in")
@@ -72,6 +70,7 @@ def test_render_every_main_screen(qtbot, home: Path, tmp_path: Path) -> None:
         app.clinic.report.report_changed, timeout=15_000, check_params_cb=lambda r: r is not None
     ):
         app.clinic.save_and_assess()
+    qtbot.waitUntil(lambda: window.report.complete)
     shoot(window, "08-report")
     report = window.report
     options = next(b for b in report.findChildren(QGroupBox) if b.title() == "Treatment options")
@@ -102,6 +101,7 @@ def test_render_every_main_screen(qtbot, home: Path, tmp_path: Path) -> None:
     if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         with qtbot.waitSignal(app.clinic.preferences.language_changed, timeout=5_000):
             app.clinic.preferences.update(language="zh_CN")
+        qtbot.waitUntil(lambda: window.root.isVisible() and window.status.isVisible())
         window.show_page("case")
         window.editor.tabs.setCurrentIndex(1)
         shoot(window, "15-editor-pain-zh_CN")
@@ -109,7 +109,6 @@ def test_render_every_main_screen(qtbot, home: Path, tmp_path: Path) -> None:
         shoot(window, "16-case-list-zh_CN")
         with qtbot.waitSignal(app.clinic.preferences.language_changed, timeout=5_000):
             app.clinic.preferences.update(language="en")
-    stop_gui(qtbot, app)
 
 
 SCALED = textwrap.dedent(
@@ -129,12 +128,14 @@ SCALED = textwrap.dedent(
     window = shell.show()
     window.resize(1280, 820)
     clinic = shell.clinic
-    def opened():
+    def shown(page):
+        if page != "case":
+            return
         window.editor.tabs.setCurrentIndex(1)
         window.grab().save({target!r}, "PNG")
         shell.shutdown()
         app.quit()
-    clinic.editor.opened.connect(opened)
+    clinic.page_requested.connect(shown)
     clinic.cases.model.page_loaded.connect(lambda: clinic.cases.open_row(0))
     clinic.session.unlock(USER, PASSPHRASE)
     app.exec()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop.services.jobs import CancelToken, JobCancelled, Progress, ProgressCallback
 from tests.gui.fake_model import FakeModels
-from tests.gui.helpers import FakeClock, make_config, start_gui, stop_gui, unlock
+from tests.gui.helpers import unlock
 
 pytestmark = pytest.mark.gui
 
@@ -54,10 +54,8 @@ def test_model_panel_shows_the_active_model_and_its_card(qtbot, gui) -> None:
     assert panel.rollback_button.toolTip() == "There is no previous model on this computer."
 
 
-def test_a_model_that_fails_its_checks_is_reported(qtbot, home: Path, tmp_path: Path) -> None:
-    clock = FakeClock()
-    config = make_config(home, clock, tmp_path, models=FakeModels(broken=True))
-    app = start_gui(qtbot, config, home, clock)
+def test_a_model_that_fails_its_checks_is_reported(qtbot, launch, home: Path) -> None:
+    app = launch(home, models=FakeModels(broken=True))
     unlock(qtbot, app)
     assert app.window.banner_text.text() == (
         "Warning: The model could not be loaded, so reports show scores and guideline alerts "
@@ -75,4 +73,3 @@ def test_a_model_that_fails_its_checks_is_reported(qtbot, home: Path, tmp_path: 
         app.clinic.save_and_assess()
     report = app.clinic.report.report
     assert report.model is None and report.model_note.startswith("No model loaded")
-    stop_gui(qtbot, app)

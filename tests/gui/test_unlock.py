@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.gui.viewmodels.session import SessionState
-from tests.gui.helpers import PASSPHRASE, USER, FakeClock, make_config, start_gui, stop_gui, unlock
+from tests.gui.helpers import PASSPHRASE, USER, unlock
 
 pytestmark = pytest.mark.gui
 
@@ -39,14 +39,13 @@ def test_unknown_user_is_named(qtbot, gui) -> None:
     )
 
 
-def test_damaged_database_gets_a_clear_message(qtbot, home: Path, tmp_path: Path) -> None:
+def test_damaged_database_gets_a_clear_message(qtbot, launch, home: Path) -> None:
     database = home / "painbridge.db"
     data = bytearray(database.read_bytes())
     for offset in range(8192, 8192 + 64):  # the second page: the case tables live there
         data[offset] ^= 0xFF
     database.write_bytes(bytes(data))
-    clock = FakeClock()
-    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    app = launch(home)
     view = app.window.unlock
     view.user.setText(USER)
     view.passphrase.setText(PASSPHRASE)
@@ -54,13 +53,11 @@ def test_damaged_database_gets_a_clear_message(qtbot, home: Path, tmp_path: Path
         qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
     assert view.message.text().startswith("PainBridge found damaged or altered data (database")
     assert "Contact IT" in view.message.text()
-    stop_gui(qtbot, app)
 
 
-def test_first_run_creates_the_store(qtbot, tmp_path: Path) -> None:
+def test_first_run_creates_the_store(qtbot, launch, tmp_path: Path) -> None:
     home = tmp_path / "new-home"
-    clock = FakeClock()
-    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    app = launch(home)
     view = app.window.unlock
     assert view.title.text() == "Set up PainBridge"
     assert view.repeat.isVisible()
@@ -75,13 +72,11 @@ def test_first_run_creates_the_store(qtbot, tmp_path: Path) -> None:
     assert (home / "keys.json").exists()
     assert app.window.root.currentWidget() is app.window.workspace
     qtbot.waitUntil(lambda: app.window.case_list.count.text() == "0 case(s)")
-    stop_gui(qtbot, app)
 
 
-def test_weak_passphrase_is_refused_with_the_rule(qtbot, tmp_path: Path) -> None:
+def test_weak_passphrase_is_refused_with_the_rule(qtbot, launch, tmp_path: Path) -> None:
     home = tmp_path / "new-home"
-    clock = FakeClock()
-    app = start_gui(qtbot, make_config(home, clock, tmp_path), home, clock)
+    app = launch(home)
     view = app.window.unlock
     view.user.setText("dr.chen")
     view.passphrase.setText("short")
@@ -90,7 +85,6 @@ def test_weak_passphrase_is_refused_with_the_rule(qtbot, tmp_path: Path) -> None
         qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
     assert view.message.text().startswith("This passphrase is too weak:")
     assert not (home / "keys.json").exists()
-    stop_gui(qtbot, app)
 
 
 def test_unlock_shows_the_cases_and_lock_clears_them(qtbot, gui) -> None:

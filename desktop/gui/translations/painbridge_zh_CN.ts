@@ -517,7 +517,7 @@
     </message>
     <message>
         <source>Case</source>
-        <translation>病例</translation>
+        <translation>当前病例</translation>
     </message>
     <message>
         <source>Report</source>

@@ -10,6 +10,7 @@ exists the button stays disabled and says why.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,10 +20,12 @@ from desktop.gui.jobs import JobHandle, JobRunner
 from desktop.gui.messages import MessageBridge
 from desktop.gui.report_document import write_report_pdf
 from desktop.gui.store_thread import StoreThread
-from desktop.services.assessment import Assessment
 from desktop.services.jobs import CancelToken, Progress, ProgressCallback
 from desktop.services.session import ClinicSession
 from desktop.services.status import SyncStatus
+
+if TYPE_CHECKING:
+    from desktop.services.assessment import Assessment
 
 
 class ReportViewModel(QObject):

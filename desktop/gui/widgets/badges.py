@@ -4,7 +4,7 @@ that paints the status column as badges."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -62,17 +62,42 @@ def severity_icon(severity: str) -> QIcon:
 
 
 class Badge(QLabel):
-    """A short word on a tinted, rounded background."""
+    """A short word on a tinted, rounded background (painted: no per-widget style sheet,
+    which would make every badge re-polish the style)."""
 
     def __init__(self, text: str, tone: str = "neutral", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         background, ink = TONES.get(tone, TONES["neutral"])
+        self.tone = tone
+        self._background = QColor(background)
+        self._ink = QColor(ink)
         self.setObjectName("badge")
-        self.setStyleSheet(
-            f"QLabel#badge {{ background: {background}; color: {ink}; border-radius: 4px; "
-            "padding: 1px 7px; font-weight: 600; }"
-        )
         self.setSizePolicy(self.sizePolicy().Policy.Maximum, self.sizePolicy().Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = QFontMetrics(self._bold())
+        return QSize(metrics.horizontalAdvance(self.text()) + 16, metrics.height() + 6)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def _bold(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        hint = self.sizeHint()
+        rect = QRectF(0, (self.height() - hint.height()) / 2, hint.width(), hint.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._background)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(self._ink)
+        painter.setFont(self._bold())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.text())
+        painter.end()
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):

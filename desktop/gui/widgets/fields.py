@@ -306,6 +306,7 @@ class ScaleField(BoundField):
         self.setFocusProxy(self.spin)
         if note is not None:
             editor.evaluated.connect(self._update_note)
+            self._update_note(editor.evaluation)
         self.reload()
 
     def _spun(self, value: int) -> None:

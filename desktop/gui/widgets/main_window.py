@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(210)
+        self.navigation.setMaximumWidth(180)
         self.pages = QStackedWidget()
         self.case_list = CaseListView(clinic.cases)
         self.editor = CaseEditorView(clinic.editor)

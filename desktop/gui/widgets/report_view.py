@@ -6,7 +6,9 @@ Rebuilt from the view model's :class:`Report` whenever it changes. Clinical sent
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -35,9 +37,10 @@ from desktop.gui.widgets.charts import DriverChart, ProbabilityBar
 from desktop.gui.widgets.trajectory_chart import TrajectoryChart
 
 OPTION_TONES = {"ranked": "good", "demoted": "caution", "excluded": "danger"}
+OPTIONS_PER_STEP = 4
 
 
-def _label(text: str, *, name: str = "", selectable: bool = True) -> QLabel:
+def _label(text: str, *, name: str = "", selectable: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if name:
@@ -48,6 +51,8 @@ def _label(text: str, *, name: str = "", selectable: bool = True) -> QLabel:
 
 
 class ReportView(QWidget):
+    built = Signal()  # every section of the report is on screen
+
     def __init__(self, report: ReportViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view_model = report
@@ -75,6 +80,20 @@ class ReportView(QWidget):
         self.send_reason: QLabel | None = None
         self.option_rows: list[QWidget] = []
         self.alert_rows: list[QWidget] = []
+        self._generation = 0
+        self._built_generation = -1
+        self._steps: list[Callable[[], object]] = []
+        self._trash: list[QWidget] = []
+        content = QWidget()
+        self.column = QVBoxLayout(content)
+        self.column.setContentsMargins(12, 8, 12, 12)
+        self.column.setSpacing(12)
+        self.column.addStretch(1)
+        self.scroller.setWidget(content)
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_step)
         report.report_changed.connect(self.show_report)
         report.assessing_changed.connect(self._assessing)
         report.send_state_changed.connect(self._update_send)
@@ -83,10 +102,9 @@ class ReportView(QWidget):
     # --- building -------------------------------------------------------------------------
 
     def show_report(self, report: Report | None) -> None:
-        content = QWidget()
-        self.column = QVBoxLayout(content)
-        self.column.setContentsMargins(12, 8, 12, 12)
-        self.column.setSpacing(12)
+        """Start showing ``report``; the sections are built one per event-loop turn, so a
+        long report never freezes the window (:attr:`built` says when it is complete)."""
+        self._generation += 1
         self.option_rows = []
         self.alert_rows = []
         self.send_button = None
@@ -94,37 +112,64 @@ class ReportView(QWidget):
         has_report = report is not None
         self.export_button.setEnabled(has_report)
         self.print_button.setEnabled(has_report)
+        # The previous sections go one per event-loop turn too (deleting a big widget
+        # tree at once would stall the window as much as building it).
+        for index in range(self.column.count() - 1):
+            item = self.column.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                self._trash.append(widget)
+        for widget in self._trash:
+            self.column.removeWidget(widget)
         if report is None:
             self.title.setText(self.tr("Report"))
-            self.column.addWidget(
-                _label(
-                    self.tr(
-                        'No report yet. Open a case and choose "Save and assess" (Ctrl+Return).'
-                    ),
-                    name="hint",
-                )
-            )
+            text = self.tr('No report yet. Open a case and choose "Save and assess" (Ctrl+Return).')
+            self._steps = [lambda: self._add(_label(text, name="hint"))]
         else:
             self.title.setText(
                 self.tr("Report - %1 - assessment %2")
                 .replace("%1", report.pseudonym or self.tr("(no pseudonym)"))
                 .replace("%2", report.assessment_date.isoformat())
             )
-            self._disclaimer(report)
-            self._headline(report)
-            self._mechanisms(report)
-            self._options(report)
-            self._alerts(report.alerts)
-            self._referral(report)
-            self._history(report)
-        self.column.addStretch(1)
-        self.scroller.setWidget(content)
-        self._update_send()
+            self._steps = [
+                lambda: self._disclaimer(report),
+                lambda: self._headline(report),
+                lambda: self._mechanisms(report),
+                lambda: self._options(report),
+                lambda: self._alerts(report.alerts),
+                lambda: self._referral(report),
+                lambda: self._history(report),
+            ]
+        self._step_timer.start()
+
+    def _next_step(self) -> None:
+        if self._trash:
+            self._trash.pop().deleteLater()
+        if not self._steps:
+            if self._trash:
+                self._step_timer.start()
+            return
+        self._steps.pop(0)()
+        if self._steps or self._trash:
+            self._step_timer.start()
+        if not self._steps and self._built_generation != self._generation:
+            self._built_generation = self._generation
+            self._update_send()
+            self.built.emit()
+
+    @property
+    def complete(self) -> bool:
+        """Every section of the current report is on screen."""
+        return not self._steps
+
+    def _add(self, widget: QWidget) -> None:
+        self.column.insertWidget(self.column.count() - 1, widget)
 
     def _box(self, title: str) -> QVBoxLayout:
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
-        self.column.addWidget(box)
+        self._add(box)
         return layout
 
     def _disclaimer(self, report: Report) -> None:
@@ -135,7 +180,7 @@ class ReportView(QWidget):
         layout.addWidget(_label("⚠ " + report.model_disclaimer))
         model = report.model.identity if report.model else self.tr("no model loaded")
         layout.addWidget(_label(self.tr("Model: %1").replace("%1", model), name="hint"))
-        self.column.addWidget(frame)
+        self._add(frame)
 
     def _headline(self, report: Report) -> None:
         layout = self._box(self.tr("At a glance"))
@@ -220,10 +265,22 @@ class ReportView(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)
         grid.setColumnStretch(4, 3)
-        row = 0
-        for option in ranking.options:
-            row = self._option_row(grid, row, option)
+        grid.setColumnMinimumWidth(1, 190)
         layout.addLayout(grid)
+        options = list(ranking.options)
+        chunks = [
+            options[start : start + OPTIONS_PER_STEP]
+            for start in range(0, len(options), OPTIONS_PER_STEP)
+        ]
+        # Rows come in small groups, one group per event-loop turn (see show_report).
+        self._steps[0:0] = [
+            lambda chunk=chunk: self._option_rows(grid, chunk)  # type: ignore[misc]
+            for chunk in chunks
+        ]
+
+    def _option_rows(self, grid: QGridLayout, options: list[RankedOption]) -> None:
+        for option in options:
+            self._option_row(grid, grid.rowCount(), option)
 
     def _option_row(self, grid: QGridLayout, row: int, option: RankedOption) -> int:
         status = {

@@ -69,7 +69,7 @@ class CaseEditorView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([900, 330])
+        splitter.setSizes([820, 280])
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
