@@ -87,6 +87,8 @@ class CountingRelay:
             except OSError:
                 return
             upstream = socket.create_connection(("127.0.0.1", self._upstream))
+            for sock in (client, upstream):  # forward each write at once, as a router does
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
             threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from desktop.services.hub_review import HubReviewService
 from desktop.services.preferences import CurrentPreferences
 from desktop.services.session import SessionOpener
 
@@ -29,6 +30,7 @@ class GuiConfig:
     home: Path
     crash_directory: Path | None = None
     demo: DemoSignIn | None = None
+    hub_review: HubReviewService | None = None  # hub expert mode (a hub account)
     idle_clock: Callable[[], float] = time.monotonic
     today: Callable[[], date] = date.today
     idle_check_interval_ms: int = 5_000

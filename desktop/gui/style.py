@@ -14,7 +14,7 @@ QLabel#errorText { color: #9b1c1c; font-weight: 600; }
 QLabel#scoreTotal, QLabel#scoreValue { font-weight: 600; color: #14283c; }
 QLabel#scoreNote { color: #374151; }
 QLabel#columnTitle { font-weight: 600; color: #374151; }
-QFrame#card { background: #ffffff; border: 1px solid #d1d9e2; border-radius: 8px; padding: 18px; }
+QFrame#card { background: #ffffff; border: 1px solid #d1d9e2; border-radius: 8px; }
 QFrame#disclaimer { background: #fff6e0; border: 1px solid #c7a04a; border-radius: 6px; }
 QWidget#banner { background: #e1ecf8; border-bottom: 1px solid #9db7d5; }
 QWidget#banner[level="warning"] { background: #fdf0d5; border-bottom: 1px solid #d6b26a; }
@@ -29,5 +29,5 @@ QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color:
 QGroupBox QLabel, QGroupBox QRadioButton, QGroupBox QCheckBox { font-weight: normal; }
 QPushButton { padding: 5px 14px; }
 QPushButton:default { border: 2px solid #2f6eb5; border-radius: 3px; }
-QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit { padding: 2px 4px; min-height: 1.5em; }
+QLineEdit { padding: 3px 4px; }
 """

@@ -9,6 +9,8 @@ order (a cursor never skips a change that commits late).
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,6 +22,7 @@ from sync.hub.errors import HubSetupError
 from sync.hub.schema import SCHEMA_VERSION, hub_meta, metadata
 
 _FEED_LOCK = 727_001  # pg_advisory_xact_lock key of the changes feed
+_READ_ONLY = "painbridge_read_only"
 
 
 class HubDatabase:
@@ -29,18 +32,25 @@ class HubDatabase:
         self.engine = engine
         self.is_sqlite = engine.dialect.name == "sqlite"
         self.is_postgres = engine.dialect.name == "postgresql"
+        # SQLite has one writer at a time. Queueing this process's writers on a lock is
+        # fair and immediate, where SQLite's busy handler polls with sleeps of up to 100 ms
+        # (long latency tails under load). Other processes still wait on the busy timeout.
+        self._writer = threading.Lock() if self.is_sqlite else contextlib.nullcontext()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        with self.engine.begin() as connection:
+        with self._writer, self.engine.begin() as connection:
             yield connection
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        """A connection for reads (still one transaction, for a consistent view)."""
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+        """A connection for reads: one transaction (a consistent view) that takes no write
+        lock on SQLite, so readers never wait for writers (WAL)."""
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(**{_READ_ONLY: True})
+            with connection.begin():
+                yield connection
 
     def lock_feed(self, connection: Connection) -> None:
         """Serialize writers of the changes feed until the transaction ends."""
@@ -105,4 +115,5 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get(_READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

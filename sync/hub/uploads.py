@@ -1,7 +1,6 @@
 """Storing uploaded case versions exactly once.
 
-Each item is checked and stored in its own transaction, so one bad item never holds up
-the others. The rules (docs/protocol.md, "Exactly once"):
+The rules (docs/protocol.md, "Uploads: exactly once"):
 
 - the same Idempotency-Key with the same document: the answer stored the first time
   (``duplicate``, with the original ``received_at``);
@@ -11,41 +10,61 @@ the others. The rules (docs/protocol.md, "Exactly once"):
 - a document that is invalid, still identifying, without consent, or whose SHA-256 does
   not match: refused, permanently; nothing of it is stored.
 
-On PostgreSQL two concurrent requests may race on the same key: the unique constraints
-decide and the loser re-reads the winner's row.
+Checks that need no database (digest, sharing rules, triage, encryption) run first; then
+the whole batch is written in ONE transaction (one commit, one fsync) with a savepoint per
+item, so one bad item never holds up the others. On PostgreSQL two concurrent requests may
+race on the same key: the unique constraints decide, and the loser's savepoint is rolled
+back and the winner's row read instead.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from desktop.domain.case_parsing import parse_case
+from desktop.domain.errors import Problem
 from sync.hub.context import Hub
-from sync.hub.errors import HubError
 from sync.hub.request_auth import DeviceIdentity
 from sync.hub.reviews_state import note_new_version
 from sync.hub.schema import case_versions, devices, rejections
-from sync.hub.triage import triage_case
+from sync.hub.triage import Triage, triage_case
 from sync.protocol import (
     ErrorBody,
+    ErrorCode,
     ItemResult,
     ProblemOut,
     UploadBatch,
     UploadBatchResult,
     UploadItem,
     canonical_json,
+    check_shared,
     sha256_hex,
-    sharing_problems,
 )
 
 
-class ItemRefused(HubError):
+class ItemRefused(Exception):
     """One item of a batch is refused (reported in its result, not as an HTTP error)."""
+
+    def __init__(
+        self, code: ErrorCode, message: str, problems: list[Problem] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code: ErrorCode = code
+        self.message = message
+        self.problems = tuple(problems or ())
+
+
+@dataclass(frozen=True)
+class _Checked:
+    item: UploadItem
+    digest: str
+    row: dict[str, Any]
+    triage: Triage
 
 
 def associated_data(clinic_id: str, case_id: str, version: int) -> bytes:
@@ -54,54 +73,65 @@ def associated_data(clinic_id: str, case_id: str, version: int) -> bytes:
 
 
 def store_batch(hub: Hub, device: DeviceIdentity, batch: UploadBatch) -> UploadBatchResult:
-    results = [store_item(hub, device, item) for item in batch.items]
-    return UploadBatchResult(results=results, hub_time=hub.now())
+    now = hub.now()
+    checked: list[_Checked | ItemRefused] = []
+    for item in batch.items:
+        try:
+            checked.append(_check(hub, device, item, now))
+        except ItemRefused as refused:
+            checked.append(refused)
+    results: list[ItemResult] = []
+    with hub.database.transaction() as connection:
+        known = _stored_before(connection, device, batch.items)
+        for item, outcome in zip(batch.items, checked, strict=True):
+            try:
+                if isinstance(outcome, ItemRefused):
+                    raise outcome
+                previous = known.get(("key", item.idempotency_key)) or known.get(
+                    ("version", item.case_id, item.version)
+                )
+                if previous is not None:
+                    results.append(_answer_again(item, previous, outcome.digest))
+                    continue
+                results.append(_store(hub, connection, device, outcome, now))
+            except ItemRefused as refused:
+                _record_rejection(connection, device, item, refused.code, now)
+                results.append(_rejected(item, refused))
+    return UploadBatchResult(results=results, hub_time=now)
 
 
-def store_item(hub: Hub, device: DeviceIdentity, item: UploadItem) -> ItemResult:
-    try:
-        return _store(hub, device, item)
-    except ItemRefused as refused:
-        _record_rejection(hub, device, item, refused)
-        return ItemResult(
-            idempotency_key=item.idempotency_key,
-            outcome="rejected",
-            error=ErrorBody(
-                code=refused.code,
-                message=refused.message,
-                permanent=refused.permanent,
-                problems=tuple(ProblemOut(path=p.path, rule=p.rule) for p in refused.problems),
-            ),
-        )
+def _rejected(item: UploadItem, refused: ItemRefused) -> ItemResult:
+    return ItemResult(
+        idempotency_key=item.idempotency_key,
+        outcome="rejected",
+        error=ErrorBody(
+            code=refused.code,
+            message=refused.message,
+            permanent=True,
+            problems=tuple(ProblemOut(path=p.path, rule=p.rule) for p in refused.problems),
+        ),
+    )
 
 
-def _refuse(code: Any, message: str, problems: list[Any] | None = None) -> ItemRefused:
-    refused = ItemRefused(message, problems=problems or [])
-    refused.code = code
-    return refused
-
-
-def _store(hub: Hub, device: DeviceIdentity, item: UploadItem) -> ItemResult:
+def _check(hub: Hub, device: DeviceIdentity, item: UploadItem, now: datetime) -> _Checked:
+    """Everything that needs no database: digest, sharing rules, triage, encryption."""
     text = canonical_json(item.document)
     digest = sha256_hex(text)
     if digest != item.document_sha256:
-        raise _refuse("digest_wrong", "document_sha256 is not the SHA-256 of the document")
-    previous = _find_previous(hub, device, item)
-    if previous is not None:
-        return _answer_again(item, previous, digest)
-    problems = sharing_problems(item.document)
-    if problems:
-        codes = {p.path for p in problems}
-        code = (
-            "identifying_data"
-            if codes & {"patient.name", "patient.contact"}
-            else ("no_consent" if "patient.consent_to_share" in codes else "invalid_case")
-        )
-        raise _refuse(code, "the case cannot be stored: " + "; ".join(map(str, problems)), problems)
+        raise ItemRefused("digest_wrong", "document_sha256 is not the SHA-256 of the document")
+    case, problems = check_shared(item.document)
+    if problems or case is None:
+        paths = {p.path for p in problems}
+        code: ErrorCode = "invalid_case"
+        if paths & {"patient.name", "patient.contact"}:
+            code = "identifying_data"
+        elif "patient.consent_to_share" in paths:
+            code = "no_consent"
+        message = "the case cannot be stored: " + "; ".join(map(str, problems))
+        raise ItemRefused(code, message, problems)
     if str(item.document.get("case_id")) != item.case_id:
-        raise _refuse("invalid_case", "case_id differs from the document's case_id")
-    triage = triage_case(parse_case(item.document))
-    now = hub.now()
+        raise ItemRefused("invalid_case", "case_id differs from the document's case_id")
+    triage = triage_case(case)
     sealed = hub.keys.data.seal(text, associated_data(device.clinic_id, item.case_id, item.version))
     row: dict[str, Any] = {
         "clinic_id": device.clinic_id,
@@ -120,11 +150,18 @@ def _store(hub: Hub, device: DeviceIdentity, item: UploadItem) -> ItemResult:
         "saved_at": item.saved_at,
         "received_at": now,
     }
+    return _Checked(item, digest, row, triage)
+
+
+def _store(
+    hub: Hub, connection: Connection, device: DeviceIdentity, checked: _Checked, now: datetime
+) -> ItemResult:
+    item = checked.item
     try:
-        with hub.database.transaction() as connection:
-            connection.execute(insert(case_versions).values(**row))
+        with connection.begin_nested():
+            connection.execute(insert(case_versions).values(**checked.row))
             note_new_version(
-                hub, connection, device.clinic_id, item.case_id, item.version, triage, now
+                hub, connection, device.clinic_id, item.case_id, item.version, checked.triage, now
             )
             if item.model is not None:
                 connection.execute(
@@ -133,46 +170,79 @@ def _store(hub: Hub, device: DeviceIdentity, item: UploadItem) -> ItemResult:
                     .values(model_version=f"{item.model.name} {item.model.version}")
                 )
     except IntegrityError:
-        previous = _find_previous(hub, device, item)
+        previous = _find_previous(connection, device, item)
         if previous is None:
             raise
-        return _answer_again(item, previous, digest)
+        return _answer_again(item, previous, checked.digest)
     return ItemResult(idempotency_key=item.idempotency_key, outcome="stored", received_at=now)
 
 
-def _find_previous(hub: Hub, device: DeviceIdentity, item: UploadItem) -> Any:
+_PREVIOUS_COLUMNS = (
+    case_versions.c.idempotency_key,
+    case_versions.c.case_id,
+    case_versions.c.version,
+    case_versions.c.document_sha256,
+    case_versions.c.received_at,
+)
+
+
+def _stored_before(
+    connection: Connection, device: DeviceIdentity, items: list[UploadItem]
+) -> dict[tuple[Any, ...], Any]:
+    """Rows stored earlier for this batch's keys (this device) or case ids (this clinic),
+    looked up with two queries for the whole batch."""
+    found: dict[tuple[Any, ...], Any] = {}
+    by_key = connection.execute(
+        select(*_PREVIOUS_COLUMNS).where(
+            case_versions.c.device_id == device.device_id,
+            case_versions.c.idempotency_key.in_({item.idempotency_key for item in items}),
+        )
+    )
+    for row in by_key:
+        found[("key", row.idempotency_key)] = row
+    by_case = connection.execute(
+        select(*_PREVIOUS_COLUMNS).where(
+            case_versions.c.clinic_id == device.clinic_id,
+            case_versions.c.case_id.in_({item.case_id for item in items}),
+        )
+    )
+    for row in by_case:
+        found[("version", row.case_id, row.version)] = row
+    return found
+
+
+def _find_previous(connection: Connection, device: DeviceIdentity, item: UploadItem) -> Any:
     """The stored row with this key (this device), else with this case version (clinic)."""
     columns = (
         case_versions.c.idempotency_key,
         case_versions.c.document_sha256,
         case_versions.c.received_at,
     )
-    with hub.database.reading() as connection:
-        by_key = connection.execute(
-            select(*columns).where(
-                case_versions.c.device_id == device.device_id,
-                case_versions.c.idempotency_key == item.idempotency_key,
-            )
-        ).first()
-        if by_key is not None:
-            return by_key
-        return connection.execute(
-            select(*columns).where(
-                case_versions.c.clinic_id == device.clinic_id,
-                case_versions.c.case_id == item.case_id,
-                case_versions.c.version == item.version,
-            )
-        ).first()
+    by_key = connection.execute(
+        select(*columns).where(
+            case_versions.c.device_id == device.device_id,
+            case_versions.c.idempotency_key == item.idempotency_key,
+        )
+    ).first()
+    if by_key is not None:
+        return by_key
+    return connection.execute(
+        select(*columns).where(
+            case_versions.c.clinic_id == device.clinic_id,
+            case_versions.c.case_id == item.case_id,
+            case_versions.c.version == item.version,
+        )
+    ).first()
 
 
 def _answer_again(item: UploadItem, previous: Any, digest: str) -> ItemResult:
     if previous.document_sha256 != digest:
         if previous.idempotency_key == item.idempotency_key:
-            raise _refuse(
+            raise ItemRefused(
                 "idempotency_conflict",
                 "this Idempotency-Key was used before with a different document",
             )
-        raise _refuse(
+        raise ItemRefused(
             "version_conflict",
             f"version {item.version} of this case is already stored with other content",
         )
@@ -183,13 +253,6 @@ def _answer_again(item: UploadItem, previous: Any, digest: str) -> ItemResult:
 
 
 def _record_rejection(
-    hub: Hub, device: DeviceIdentity, item: UploadItem, refused: HubError
-) -> None:
-    with hub.database.transaction() as connection:
-        _insert_rejection(connection, device, item, refused.code, hub.now())
-
-
-def _insert_rejection(
     connection: Connection, device: DeviceIdentity, item: UploadItem, code: str, now: datetime
 ) -> None:
     connection.execute(

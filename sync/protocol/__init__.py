@@ -41,7 +41,7 @@ from sync.protocol.review import (
     SessionOut,
     Urgency,
 )
-from sync.protocol.sharing import NotShareable, pseudonymize, sharing_problems
+from sync.protocol.sharing import NotShareable, check_shared, pseudonymize, sharing_problems
 from sync.protocol.signing import (
     DEVICE_HEADER,
     DIGEST_HEADER,
@@ -121,6 +121,7 @@ __all__ = [
     "b64decode",
     "b64encode",
     "canonical_json",
+    "check_shared",
     "later_receipt",
     "parse_payload",
     "pseudonymize",

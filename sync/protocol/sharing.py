@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.domain.case import Case
 from desktop.domain.case_parsing import dump_case, parse_case
 from desktop.domain.errors import InvalidInput, Problem, UserFacingError
 
@@ -66,10 +67,15 @@ def pseudonymize(document: Mapping[str, Any]) -> dict[str, Any]:
 
 def sharing_problems(document: Mapping[str, Any]) -> list[Problem]:
     """Why a received document must not be stored (empty: valid and pseudonymized)."""
+    return check_shared(document)[1]
+
+
+def check_shared(document: Mapping[str, Any]) -> tuple[Case | None, list[Problem]]:
+    """The parsed case and why it must not be stored (no problems: it may be)."""
     try:
         case = parse_case(dict(document))
     except InvalidInput as invalid:
-        return list(invalid.problems)
+        return None, list(invalid.problems)
     problems: list[Problem] = []
     patient = case.patient
     if patient is None or patient.consent_to_share is not True:
@@ -90,4 +96,4 @@ def sharing_problems(document: Mapping[str, Any]) -> list[Problem]:
             problems.append(
                 Problem(f"follow_ups[{index}].notes", "must not leave the clinic", "(present)")
             )
-    return problems
+    return case, problems

@@ -18,6 +18,7 @@ from desktop.gui.store_thread import StoreThread
 from desktop.gui.viewmodels.case_editor import CaseEditorViewModel
 from desktop.gui.viewmodels.case_list import CaseListViewModel
 from desktop.gui.viewmodels.follow_up import FollowUpViewModel
+from desktop.gui.viewmodels.hub_review import HubReviewViewModel
 from desktop.gui.viewmodels.preferences import PreferencesViewModel
 from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.viewmodels.session import LockReason, SessionViewModel
@@ -75,6 +76,13 @@ class ClinicViewModel(QObject):
         self.status = StatusViewModel(
             store, jobs, poll_interval_ms=config.status_poll_interval_ms, parent=self
         )
+        # Hub expert mode, when this installation has a hub account.
+        self.hub_review = (
+            HubReviewViewModel(config.hub_review, jobs, messages, self)
+            if config.hub_review is not None
+            else None
+        )
+        self.hub_report = ReportViewModel(jobs, store, messages, self)
         self._assess_after_save = False
         self._clinical_settings = config.preferences.clinical_settings()
         self._wire()

@@ -36,6 +36,7 @@ from desktop.gui.widgets.dialogs import (
 )
 from desktop.gui.widgets.editor.case_editor import CaseEditorView
 from desktop.gui.widgets.follow_up_view import FollowUpView
+from desktop.gui.widgets.hub_review_view import HubReviewView
 from desktop.gui.widgets.inbox_view import InboxView
 from desktop.gui.widgets.model_panel import ModelPanel
 from desktop.gui.widgets.report_view import ReportView
@@ -55,6 +56,10 @@ class MainWindow(QMainWindow):
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self._hide_info)
+        self._workspace_timer = QTimer(self)
+        self._workspace_timer.setSingleShot(True)
+        self._workspace_timer.setInterval(0)
+        self._workspace_timer.timeout.connect(self._next_workspace_step)
         self._build()
         clinic.session.state_changed.connect(self._session_state)
         clinic.page_requested.connect(self.show_page)
@@ -63,18 +68,26 @@ class MainWindow(QMainWindow):
         clinic.messages.attach(self.show_message)
 
     def _build(self) -> None:
-        """Create every view from the view models (again after a language switch)."""
+        """Create the views from the view models (again after a language switch).
+
+        The sign-in screen, menus and status bar come first; the workspace pages are
+        then built one per event-loop turn, so the window is usable at once (the pages
+        are ready long before a passphrase is typed; :meth:`ensure_workspace` finishes
+        them immediately when they are needed sooner).
+        """
         clinic = self.clinic
         self.setWindowTitle(self.tr("PainBridge - cancer pain decision support"))
         self.root = QStackedWidget()
         self.unlock = UnlockView(clinic.session, clinic.config.demo)
         self.root.addWidget(self.unlock)
-        self.workspace = self._build_workspace()
+        self.workspace = self._build_workspace_frame()
         self.root.addWidget(self.workspace)
         self.setCentralWidget(self.root)  # deletes the previous one
         self.status = StatusBar(clinic.status)
         self.setStatusBar(self.status)
         self._build_actions()
+        self._workspace_steps = self._page_builders()
+        self._workspace_timer.start()
         self._session_state(clinic.session.state)
 
     def retranslate(self) -> None:
@@ -94,8 +107,21 @@ class MainWindow(QMainWindow):
 
     # --- layout ---------------------------------------------------------------------------
 
-    def _build_workspace(self) -> QWidget:
-        clinic = self.clinic
+    def _page_list(self) -> list[tuple[str, str]]:
+        """(name, title) of each page, in navigation order."""
+        pages = [
+            ("cases", self.tr("Cases")),
+            ("case", self.tr("Case")),
+            ("report", self.tr("Report")),
+            ("follow_up", self.tr("Follow-up")),
+            ("inbox", self.tr("Hub inbox")),
+            ("model", self.tr("Model")),
+        ]
+        if self.clinic.hub_review is not None:  # hub expert mode
+            pages.append(("hub_review", self.tr("Hub review")))
+        return pages
+
+    def _build_workspace_frame(self) -> QWidget:
         workspace = QWidget()
         layout = QVBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,44 +145,66 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(180)
         self.pages = QStackedWidget()
-        self.case_list = CaseListView(clinic.cases)
-        self.editor = CaseEditorView(clinic.editor)
-        self.editor.assess_button.clicked.connect(clinic.save_and_assess)
-        self.report = ReportView(clinic.report)
-        self.report.export_button.clicked.connect(self.export_pdf)
-        self.report.print_button.clicked.connect(self.print_report)
-        self.follow_up = FollowUpView(clinic.follow_up)
-        self.follow_up.assess_button.clicked.connect(clinic.save_and_assess)
-        self.inbox = InboxView(clinic.status)
-        self.model_panel = ModelPanel(clinic.status)
-        self._page_names = ["cases", "case", "report", "follow_up", "inbox", "model"]
-        titles = [
-            self.tr("Cases") + "\tCtrl+1",
-            self.tr("Case") + "\tCtrl+2",
-            self.tr("Report") + "\tCtrl+3",
-            self.tr("Follow-up") + "\tCtrl+4",
-            self.tr("Hub inbox") + "\tCtrl+5",
-            self.tr("Model") + "\tCtrl+6",
-        ]
-        for page, title in zip(
-            (
-                self.case_list,
-                self.editor,
-                self.report,
-                self.follow_up,
-                self.inbox,
-                self.model_panel,
-            ),
-            titles,
-            strict=True,
-        ):
-            self.pages.addWidget(page)
-            self.navigation.addItem(QListWidgetItem(title.split("\t")[0]))
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._page_names = [name for name, _ in self._page_list()]
+        for _, title in self._page_list():
+            self.navigation.addItem(QListWidgetItem(title))
+        self.navigation.currentRowChanged.connect(self._navigate)
         body.addWidget(self.navigation)
         body.addWidget(self.pages, 1)
         layout.addLayout(body, 1)
+        self.hub_review: HubReviewView | None = None
         return workspace
+
+    def _page_builders(self) -> list[Callable[[], object]]:
+        clinic = self.clinic
+
+        def case_list() -> None:
+            self.case_list = CaseListView(clinic.cases)
+            self.pages.addWidget(self.case_list)
+
+        def editor() -> None:
+            self.editor = CaseEditorView(clinic.editor, build_pages=False)
+            self.editor.assess_button.clicked.connect(clinic.save_and_assess)
+            self.pages.addWidget(self.editor)
+
+        def others() -> None:
+            self.report = ReportView(clinic.report)
+            self.report.export_button.clicked.connect(self.export_pdf)
+            self.report.print_button.clicked.connect(self.print_report)
+            self.follow_up = FollowUpView(clinic.follow_up)
+            self.follow_up.assess_button.clicked.connect(clinic.save_and_assess)
+            self.inbox = InboxView(clinic.status)
+            self.model_panel = ModelPanel(clinic.status)
+            for page in (self.report, self.follow_up, self.inbox, self.model_panel):
+                self.pages.addWidget(page)
+            if clinic.hub_review is not None:
+                self.hub_review = HubReviewView(clinic.hub_review, clinic.hub_report)
+                self.pages.addWidget(self.hub_review)
+            self.pages.setCurrentIndex(max(0, self.navigation.currentRow()))
+
+        tabs = [lambda: self.editor.build_next_page() for _ in range(5)]
+        return [case_list, editor, *tabs, others]
+
+    def _next_workspace_step(self) -> None:
+        if self._workspace_steps:
+            self._workspace_steps.pop(0)()
+        if self._workspace_steps:
+            self._workspace_timer.start()
+
+    @property
+    def workspace_ready(self) -> bool:
+        return not self._workspace_steps
+
+    def ensure_workspace(self) -> None:
+        """Build whatever pages are still missing, now."""
+        self._workspace_timer.stop()
+        while self._workspace_steps:
+            self._workspace_steps.pop(0)()
+
+    def _navigate(self, row: int) -> None:
+        if row >= self.pages.count():
+            self.ensure_workspace()
+        self.pages.setCurrentIndex(row)
 
     def _build_actions(self) -> None:
         clinic = self.clinic
@@ -190,8 +238,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.addAction(quit_action)
         self.workspace_actions.append(quit_action)
-        for index, name in enumerate(self._page_names):
-            title = self.navigation.item(index).text()
+        for index, (name, title) in enumerate(self._page_list()):
             action("go", title, f"Ctrl+{index + 1}", lambda _=False, n=name: self.show_page(n))
         action("go", self.tr("&Find a case"), QKeySequence.StandardKey.Find, self.focus_search)
         action("tools", self.tr("&Settings…"), "Ctrl+,", self.open_settings)
@@ -199,10 +246,13 @@ class MainWindow(QMainWindow):
     # --- pages ----------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
+        self.ensure_workspace()
         if name in self._page_names:
             index = self._page_names.index(name)
             self.navigation.setCurrentRow(index)
             page = self.editor.tabs.currentWidget() if name == "case" else self.pages.widget(index)
+            if name == "hub_review" and self.clinic.hub_review is not None:
+                self.clinic.hub_review.refresh()
             if page is not None:
                 page.setFocus()
 
@@ -210,12 +260,14 @@ class MainWindow(QMainWindow):
         return self._page_names[self.pages.currentIndex()]
 
     def focus_search(self) -> None:
-        self.show_page("cases")
+        self.show_page("cases")  # builds the pages if needed
         self.case_list.search.setFocus()
         self.case_list.search.selectAll()
 
     def _session_state(self, state: SessionState) -> None:
         unlocked = state is SessionState.UNLOCKED
+        if unlocked:
+            self.ensure_workspace()
         self.root.setCurrentWidget(self.workspace if unlocked else self.unlock)
         for act in self.workspace_actions:
             act.setEnabled(unlocked)

@@ -53,9 +53,12 @@ def _label(text: str, *, name: str = "", selectable: bool = False) -> QLabel:
 class ReportView(QWidget):
     built = Signal()  # every section of the report is on screen
 
-    def __init__(self, report: ReportViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: ReportViewModel, *, show_send: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.view_model = report
+        self._show_send = show_send  # False on the hub expert's screen
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
         self.title = _label(self.tr("Report"), name="screenTitle", selectable=False)
@@ -350,6 +353,8 @@ class ReportView(QWidget):
             layout.addWidget(
                 _label(self.tr("Not recommended by the referral rules (you may still refer)."))
             )
+        if not self._show_send:
+            return
         request = QCheckBox(self.tr("I request a hub review for this case"))
         request.setChecked(report.clinician_requested_referral)
         request.toggled.connect(self._request_review)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,10 +29,12 @@ class UnlockView(QWidget):
         self._demo = demo
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        card = QFrame()
+        self.card = card = QFrame()
         card.setObjectName("card")
-        card.setMaximumWidth(520)
+        # A fixed width keeps the wrapped texts' height what the layout planned for.
+        card.setFixedWidth(480)
         layout = QVBoxLayout(card)
+        layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
@@ -41,7 +43,7 @@ class UnlockView(QWidget):
         self.explanation.setObjectName("hint")
         layout.addWidget(self.title)
         layout.addWidget(self.explanation)
-        form = QFormLayout()
+        form = QGridLayout()  # (QFormLayout mis-sizes its rows next to wrapped labels here)
         self.user = QLineEdit()
         self.user.setObjectName("user")
         self.passphrase = QLineEdit()
@@ -56,9 +58,15 @@ class UnlockView(QWidget):
         user_label.setBuddy(self.user)
         pass_label = QLabel(self.tr("&Passphrase"))
         pass_label.setBuddy(self.passphrase)
-        form.addRow(user_label, self.user)
-        form.addRow(pass_label, self.passphrase)
-        form.addRow(self.repeat_label, self.repeat)
+        for line, (label, field) in enumerate(
+            (
+                (user_label, self.user),
+                (pass_label, self.passphrase),
+                (self.repeat_label, self.repeat),
+            )
+        ):
+            form.addWidget(label, line, 0)
+            form.addWidget(field, line, 1)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setObjectName("errorText")
@@ -77,9 +85,9 @@ class UnlockView(QWidget):
         self.note.setObjectName("hint")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        row = QVBoxLayout()
-        row.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addLayout(row)
+        centred = QVBoxLayout()
+        centred.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centred)
         outer.addStretch(2)
         session.unlock_failed.connect(self._failed)
         session.state_changed.connect(self._state_changed)
@@ -136,6 +144,7 @@ class UnlockView(QWidget):
             self.note.setText(
                 self.tr("Decision support, not a diagnosis. Models are trained on synthetic data.")
             )
+        self._fit()
         target: QWidget = self.passphrase if self.user.text() else self.user
         if self._demo is not None:
             target = self.button
@@ -145,13 +154,20 @@ class UnlockView(QWidget):
         if self.session.state is not SessionState.LOCKED:
             return
         self.message.setText(self.tr("Unlocking…"))
+        self._fit()
         if self.creating:
             self.session.create(self.user.text(), self.passphrase.text(), self.repeat.text())
         else:
             self.session.unlock(self.user.text(), self.passphrase.text())
 
+    def _fit(self) -> None:
+        """The wrapped texts change; a centred card would otherwise get the height they
+        need at the full window width (nested layouts pass that width down)."""
+        self.card.setFixedHeight(self.card.heightForWidth(self.card.width()))
+
     def _failed(self, text: str) -> None:
         self.message.setText(text)
+        self._fit()
         self.passphrase.selectAll()
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -164,3 +180,4 @@ class UnlockView(QWidget):
             self.passphrase.clear()
             self.repeat.clear()
             self.message.clear()
+            self._fit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,7 +39,19 @@ TAB_OF_PATH = (
 
 
 class CaseEditorView(QWidget):
-    def __init__(self, editor: CaseEditorViewModel, parent: QWidget | None = None) -> None:
+    patient: PatientPage
+    pain: PainPage
+    screening: ScreeningPage
+    medications: MedicationsPage
+    clinical: ClinicalPage
+
+    def __init__(
+        self,
+        editor: CaseEditorViewModel,
+        parent: QWidget | None = None,
+        *,
+        build_pages: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
         layout = QVBoxLayout(self)
@@ -51,16 +65,19 @@ class CaseEditorView(QWidget):
         layout.addLayout(header)
 
         self.tabs = QTabWidget()
-        self.patient = PatientPage(editor)
-        self.pain = PainPage(editor)
-        self.screening = ScreeningPage(editor)
-        self.medications = MedicationsPage(editor)
-        self.clinical = ClinicalPage(editor)
-        self.tabs.addTab(self.patient, self.tr("&1 Patient and cancer"))
-        self.tabs.addTab(self.pain, self.tr("&2 Pain"))
-        self.tabs.addTab(self.screening, self.tr("&3 Neuropathic screening"))
-        self.tabs.addTab(self.medications, self.tr("&4 Medications"))
-        self.tabs.addTab(self.clinical, self.tr("&5 Comorbidities and genetics"))
+        # Built one at a time (build_next_page), so the window can open before all of
+        # them exist; build_all_pages() finishes the job at once when needed.
+        self._pending_pages: list[Callable[[], None]] = [
+            lambda: self._add_page("patient", PatientPage, self.tr("&1 Patient and cancer")),
+            lambda: self._add_page("pain", PainPage, self.tr("&2 Pain")),
+            lambda: self._add_page("screening", ScreeningPage, self.tr("&3 Neuropathic screening")),
+            lambda: self._add_page("medications", MedicationsPage, self.tr("&4 Medications")),
+            lambda: self._add_page(
+                "clinical", ClinicalPage, self.tr("&5 Comorbidities and genetics")
+            ),
+        ]
+        if build_pages:
+            self.build_all_pages()
         self.scores = ScoresPanel(editor)
         self.scores.problem_activated.connect(self.show_field)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -95,6 +112,23 @@ class CaseEditorView(QWidget):
         editor.draft_saved.connect(self._draft_saved)
         editor.save_refused.connect(self._save_refused)
         self._refresh_header()
+
+    def build_next_page(self) -> bool:
+        """Build one more tab page; False when all of them exist."""
+        if self._pending_pages:
+            self._pending_pages.pop(0)()
+        return bool(self._pending_pages)
+
+    def build_all_pages(self) -> None:
+        while self.build_next_page():
+            pass
+
+    def _add_page(
+        self, name: str, page_type: Callable[[CaseEditorViewModel], QWidget], title: str
+    ) -> None:
+        page = page_type(self.editor)
+        setattr(self, name, page)
+        self.tabs.addTab(page, title)
 
     def show_field(self, path: str) -> None:
         """Bring the tab holding ``path`` forward and put the cursor in its field."""
