@@ -50,7 +50,7 @@ imports: $(VENV)/.test-deps
 
 # Non-GUI tests run with PySide6 made unimportable: proof that the core is Qt-free.
 unit: $(VENV)/.test-deps
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not gui" -p tests.plugins.no_qt -p no:pytest-qt
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not gui" -p tests.plugins.no_qt -p no:pytest-qt --ignore=tests/gui
 
 # GUI tests (pytest-qt, offscreen). Exit code 5 means none are collected yet.
 gui-tests: $(VENV)/.test-deps

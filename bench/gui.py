@@ -210,9 +210,11 @@ def sync_like_work(documents: list[bytes]) -> Callable[[CancelToken, ProgressCal
     return work
 
 
-def measure_stalls(home: Path) -> dict[str, float]:
-    """Open a case (measured on its own), then run ten assessments, a sync-like job and a
-    PDF export at once while the report page is shown, measuring the event-loop gaps."""
+def measure_stalls(home: Path, rounds: int = 5, *, with_sync: bool = True) -> dict[str, float]:
+    """Open a case (measured on its own); then, ``rounds`` times, a sync-like job and an
+    assessment run together in the background while the report page is shown (the
+    issue's scenario), the new report is drawn, and in the last round a PDF is exported
+    too. Returns the event-loop gaps over all rounds."""
     shell = start_shell(home)
     unlock(shell)
     clinic = shell.clinic
@@ -220,25 +222,30 @@ def measure_stalls(home: Path) -> dict[str, float]:
     opening.start()
     clinic.cases.open_row(0)
     run_until(lambda: shell.window.current_page() == "case")
-    run_until(lambda: bool(opening.gaps) and len(opening.gaps) > 20)  # let the page settle
+    run_until(lambda: len(opening.gaps) > 20)  # let the page settle
     opening.stop()
     shell.window.show_page("report")
     run_until(lambda: shell.window.report.complete)
     documents = demo_case_documents() * 40
-    meter = GapMeter()
-    meter.start()
-    sync = shell.jobs.submit("sync", sync_like_work(documents))
-    assessed: list[object] = []
-    clinic.report.report_changed.connect(assessed.append)
     case = clinic.editor.evaluation.case
     assert case is not None
-    for _ in range(10):  # ten assessments (store thread: read, model, compose, store)
+    assessed: list[object] = []
+    clinic.report.report_changed.connect(assessed.append)
+    meter = GapMeter()
+    meter.start()
+    for round_number in range(rounds):
+        sync = shell.jobs.submit("sync", sync_like_work(documents if with_sync else []))
         before = len(assessed)
         clinic.report.assess(case)
-        run_until(lambda before=before: len(assessed) > before)  # type: ignore[misc]
-        run_until(lambda: shell.window.report.complete)
-    pdf = clinic.report.export_pdf(Path(tempfile.mkdtemp()) / "report.pdf")
-    run_until(lambda: sync.outcome is not None and (pdf is None or pdf.outcome is not None))
+        pdf = None
+        if round_number == rounds - 1:
+            pdf = clinic.report.export_pdf(Path(tempfile.mkdtemp()) / "report.pdf")
+        run_until(
+            lambda before=before, sync=sync, pdf=pdf: len(assessed) > before  # type: ignore[misc]
+            and shell.window.report.complete
+            and sync.outcome is not None
+            and (pdf is None or pdf.outcome is not None)
+        )
     meter.stop()
     shell.shutdown()
     gaps = sorted(meter.gaps[1:])
@@ -247,6 +254,7 @@ def measure_stalls(home: Path) -> dict[str, float]:
         "p99": gaps[int(len(gaps) * 0.99)],
         "ticks": float(len(gaps)),
         "opening": max(opening.gaps[1:]),
+        "rounds": float(rounds),
     }
 
 
@@ -347,6 +355,7 @@ def main() -> None:
             load_demo_cases(clinic.cases)
         starts = measure_start(demo, args.runs)
         stalls = measure_stalls(demo)
+        alone = measure_stalls(demo, with_sync=False)
         store_dir = args.store or work
         store_dir.mkdir(parents=True, exist_ok=True)
         built = time.perf_counter()
@@ -361,9 +370,11 @@ def main() -> None:
         Row("start to interactive main window (median)", statistics.median(starts) * ms, "ms",
             "<= 1500 ms", statistics.median(starts) <= 1.5),
         Row("start to interactive main window (slowest)", max(starts) * ms, "ms", "-", None),
-        Row("largest event-loop gap, assessments + sync + PDF in background", stalls["max"], "ms",
-            "<= 100 ms", stalls["max"] <= 100),
+        Row("largest event-loop gap, sync + assessment in background (5 rounds)", stalls["max"],
+            "ms", "<= 100 ms", stalls["max"] <= 100),
         Row("99th percentile event-loop gap (same run)", stalls["p99"], "ms", "-", None),
+        Row("largest event-loop gap, assessment alone in background (5 rounds)", alone["max"],
+            "ms", "<= 100 ms", alone["max"] <= 100),
         Row("largest gap while a case opens (editor shown the first time)", stalls["opening"],
             "ms", "-", None),
         Row(f"case list open, first page shown ({count} cases)",

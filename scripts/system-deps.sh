@@ -9,7 +9,7 @@ profile=${1:-run}
 packages=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core fonts-wqy-microhei
 )
 if [ "$profile" = "test" ]; then
   packages+=(xvfb)

@@ -176,6 +176,13 @@ class HubTransport:
     def with_signer(self, signer: RequestSigner) -> None:
         self._signer = signer
 
+    def with_session(self, token: str | None) -> None:
+        """Send ``Authorization: Bearer <token>`` (expert/admin session) from now on."""
+        if token is None:
+            self._client.headers.pop("Authorization", None)
+        else:
+            self._client.headers["Authorization"] = f"Bearer {token}"
+
     def close(self) -> None:
         self._client.close()
 
@@ -202,6 +209,23 @@ class HubTransport:
     def post(self, path: str, body: BaseModel, model: type[Model], *, signed: bool = True) -> Model:
         content = body.model_dump_json(by_alias=True).encode("utf-8")
         return self._call("POST", path, content, model, signed=signed)
+
+    def post_empty(self, path: str, model: type[Model], *, signed: bool = True) -> Model:
+        """POST without a body (e.g. claiming a case)."""
+        return self._call("POST", path, b"", model, signed=signed)
+
+    def delete(self, path: str, *, signed: bool = False) -> None:
+        """DELETE expecting ``204 No Content`` (e.g. signing out)."""
+        url = self.base_url + path
+        headers = self._signature_headers("DELETE", path, b"") if signed else {}
+        try:
+            response = self._client.request("DELETE", path, headers=headers)
+            payload = response.read()
+        except httpx.HTTPError as error:
+            raise HubUnreachable(url, _describe(error)) from error
+        if response.status_code != 204:
+            self._parse(url, response, payload, ErrorBody)
+            raise UnexpectedResponse(url, f"HTTP {response.status_code} instead of 204")
 
     def _call(
         self, method: str, path: str, content: bytes, model: type[Model], *, signed: bool

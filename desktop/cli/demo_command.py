@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import shutil
+from pathlib import Path
 from typing import Any
 
+from desktop.cli.demo_hub import enroll_demo_clinic, start_demo_hub
 from desktop.cli.session import resolve_home
 from desktop.cli.tables import print_table
 
@@ -27,6 +29,7 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
     demo.add_argument(
         "--no-gui", action="store_true", help="list the demo cases instead of opening the app"
     )
+    demo.add_argument("--no-hub", action="store_true", help="do not start the embedded local hub")
     demo.set_defaults(handler=run)
 
 
@@ -42,14 +45,29 @@ def run(args: argparse.Namespace) -> int:
         with initialise_clinic(home, user=DEMO_USER, passphrase=DEMO_PASSPHRASE) as clinic:
             saved = load_demo_cases(clinic.cases)
         print(f"created a demo store in {home} with {len(saved)} synthetic cases")
-    if not args.no_gui:
-        from desktop.cli.gui_command import display_available
+    hub = None if args.no_hub else start_demo_hub(home)
+    try:
+        if hub is not None:
+            with open_clinic(home, user=DEMO_USER, passphrase=DEMO_PASSPHRASE) as clinic:
+                enroll_demo_clinic(hub, clinic)
+        if not args.no_gui:
+            from desktop.cli.gui_command import display_available
 
-        if display_available():
-            from desktop.app import run_gui
+            if display_available():
+                from desktop.app import run_gui
 
-            return run_gui(home, demo_user=DEMO_USER, demo_passphrase=DEMO_PASSPHRASE)
-        print("No display found: listing the demo cases instead of opening the application.")
+                return run_gui(home, demo_user=DEMO_USER, demo_passphrase=DEMO_PASSPHRASE)
+            print("No display found: listing the demo cases instead of opening the application.")
+        return _list_demo_cases(home)
+    finally:
+        if hub is not None:
+            hub.stop()
+
+
+def _list_demo_cases(home: Path) -> int:
+    from desktop.app import open_clinic
+    from desktop.services.demo import DEMO_PASSPHRASE
+
     with open_clinic(home, user=DEMO_USER, passphrase=DEMO_PASSPHRASE) as clinic:
         page = clinic.cases.list_cases(limit=50)
         rows = [

@@ -16,6 +16,11 @@ from desktop.gui.shell import AppShell
 from desktop.gui.style import STYLE_SHEET
 
 APPLICATION_NAME = "PainBridge"
+#: How long a Python thread may hold the GIL before another one gets it (CPython default
+#: 5 ms). The GUI thread re-enters Python for every slot and every Python widget call; with
+#: a CPU-bound job on another thread it waited up to one interval each time, which added
+#: up to 200-450 ms stalls here. 0.2 ms keeps them near 100 ms (docs/benchmarks.md, "GUI").
+GIL_SWITCH_INTERVAL_SECONDS = 0.0002
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -25,6 +30,7 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_SECONDS)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )

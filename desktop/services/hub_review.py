@@ -1,10 +1,10 @@
 """Hub expert mode: the review queue, claiming a case, reading it, answering it (Qt-free).
 
 The GUI is written against :class:`HubReviewClient`, the expert's side of the hub's review
-API (``sync.protocol.review``); the sync package provides the real HTTP client, tests a
-fake. The expert sees the pseudonymized case and the report composed here from it (same
-domain rules as at the clinic), then sends a recommendation and, when needed, plans an
-on-site visit.
+API (``sync.protocol.review``): ``sync.client.review_client.ReviewClient`` (signed in)
+satisfies it; tests use a fake. The expert sees the pseudonymized case and the report
+composed here from it (same domain rules as at the clinic), then sends a recommendation
+and, when needed, plans an on-site visit.
 """
 
 from __future__ import annotations
@@ -41,11 +41,11 @@ class HubReviewClient(Protocol):
 
     def claim(self, case_ref: str) -> ClaimResult: ...
 
-    def case(self, case_ref: str) -> CaseView: ...
+    def view(self, case_ref: str) -> CaseView: ...
 
-    def recommend(self, case_ref: str, recommendation: RecommendationIn) -> None: ...
+    def recommend(self, case_ref: str, answer: RecommendationIn) -> object: ...
 
-    def plan_visit(self, case_ref: str, visit: PlannedVisitIn) -> None: ...
+    def plan_visit(self, case_ref: str, visit: PlannedVisitIn) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class HubReviewService:
 
     def open_case(self, case_ref: str) -> ReviewedCase:
         """The case and its report (without a model: the hub's expert reads the rules)."""
-        view = self._client.case(case_ref)
+        view = self._client.view(case_ref)
         case = parse_case(view.document)
         report = compose_report(case, self._settings(), None, generated_at=self._clock())
         return ReviewedCase(view, case, report)

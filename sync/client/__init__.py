@@ -16,6 +16,7 @@ from sync.client.ports import (
     PendingUpload,
     ReceivedChange,
 )
+from sync.client.review_client import ReviewClient
 
 __all__ = [
     "AdaptiveBatch",
@@ -28,6 +29,7 @@ __all__ = [
     "OutboxPort",
     "PendingUpload",
     "ReceivedChange",
+    "ReviewClient",
     "drain_outbox",
     "pull_changes",
 ]

@@ -44,7 +44,9 @@ def revoke_device(hub: Hub, device_id: str) -> DeviceRow:
     with hub.database.transaction() as connection:
         matches = (
             connection.execute(
-                select(devices.c.device_id).where(devices.c.device_id.startswith(device_id))
+                select(devices.c.device_id).where(
+                    devices.c.device_id.startswith(device_id, autoescape=True)
+                )
             )
             .scalars()
             .all()

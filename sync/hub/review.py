@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, case, select, update
+from sqlalchemy import Connection, case, not_, select, update
 
 from sync.hub.accounts import Account
 from sync.hub.context import Hub
@@ -38,7 +38,8 @@ _URGENCY_RANK = case({"urgent": 0, "soon": 1, "routine": 2}, value=reviews.c.urg
 
 
 def review_queue(hub: Hub, *, limit: int = 100) -> ReviewQueue:
-    """Open cases, most urgent first, then longest waiting."""
+    """Open cases, most urgent first, then longest waiting (a case whose expert asked the
+    clinic for more information waits outside the queue until a new version arrives)."""
     now = hub.now()
     with hub.database.reading() as connection:
         rows = connection.execute(
@@ -50,7 +51,7 @@ def review_queue(hub: Hub, *, limit: int = 100) -> ReviewQueue:
                 & (case_versions.c.case_id == reviews.c.case_id)
                 & (case_versions.c.version == reviews.c.latest_version),
             )
-            .where(reviews.c.state.in_(OPEN_STATES))
+            .where(reviews.c.state.in_(OPEN_STATES), not_(reviews.c.awaiting_information))
             .order_by(_URGENCY_RANK, reviews.c.waiting_since, reviews.c.case_ref)
             .limit(max(1, min(limit, 500)))
         ).all()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -45,7 +45,6 @@ class HubSettings:
     tuf_snapshot_lifetime: timedelta = timedelta(days=30)
     tuf_targets_lifetime: timedelta = timedelta(days=90)
     tuf_root_lifetime: timedelta = timedelta(days=365)
-    extra: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "config_dir", Path(self.config_dir))

@@ -152,3 +152,20 @@ def test_draft_survives_a_crash(qtbot, launch, home: Path, monkeypatch) -> None:
     assert len(offers) == 1
     assert app.window.editor.patient.name.line.text() == "Typed Before The Crash"
     assert app.window.editor.state.text() == "Unsaved changes (kept as a draft)"
+
+
+def test_opening_another_case_keeps_what_was_typed(qtbot, gui) -> None:
+    unlock(qtbot, gui)
+    open_first_case(qtbot, gui)
+    gui.clinic.editor._autosave.setInterval(60_000)  # no autosave: only the switch saves
+    qtbot.keyClicks(gui.window.editor.patient.name.line, " typed")
+    typed = gui.window.editor.patient.name.line.text()
+    with (
+        qtbot.waitSignal(gui.clinic.editor.draft_saved, timeout=10_000),
+        qtbot.waitSignal(gui.clinic.editor.opened, timeout=10_000),
+    ):
+        gui.clinic.cases.open_row(1)
+    drafts: list[object] = []
+    gui.shell.store.call(lambda session: session.drafts.list(), drafts.extend)
+    qtbot.waitUntil(lambda: len(drafts) == 1)
+    assert drafts[0].document["patient"]["name"] == typed  # type: ignore[attr-defined]

@@ -43,6 +43,8 @@ def entry(ref: str, urgency: str, hours: float, state: str = "received") -> Queu
 
 
 class FakeHub:
+    """Behaves like sync.client.review_client.ReviewClient after sign-in."""
+
     def __init__(self) -> None:
         self.entries = [
             entry("a1", "routine", 70),
@@ -60,10 +62,11 @@ class FakeHub:
         self.claimed.append(case_ref)
         return ClaimResult(case_ref=case_ref, claimed_by="dr.hub", claimed_at=NOW)
 
-    def case(self, case_ref: str) -> CaseView:
+    def view(self, case_ref: str) -> CaseView:
         document = json.loads(demo_case_documents()[2])
         document["patient"].pop("name", None)
         document["patient"].pop("contact", None)
+        document["patient"]["pseudonym"] = "PB-7K3M9Q2D"
         return CaseView(
             case_ref=case_ref,
             clinic_name="Riverside clinic",
@@ -77,11 +80,13 @@ class FakeHub:
             received_at=NOW,
         )
 
-    def recommend(self, case_ref: str, recommendation: RecommendationIn) -> None:
-        self.recommendations.append((case_ref, recommendation))
+    def recommend(self, case_ref: str, answer: RecommendationIn) -> int:
+        self.recommendations.append((case_ref, answer))
+        return len(self.recommendations)
 
-    def plan_visit(self, case_ref: str, visit: PlannedVisitIn) -> None:
+    def plan_visit(self, case_ref: str, visit: PlannedVisitIn) -> int:
         self.visits.append((case_ref, visit))
+        return len(self.visits)
 
 
 @pytest.fixture

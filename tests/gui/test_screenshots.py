@@ -151,3 +151,26 @@ def test_render_at_150_percent_scaling(home: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5"}
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
     assert target.stat().st_size > 10_000
+
+
+def test_render_hub_review(qtbot, launch, home: Path) -> None:
+    from desktop.domain.settings import ClinicalSettings
+    from desktop.services.hub_review import HubReviewService
+    from tests.gui.test_hub_review import NOW, FakeHub
+
+    app = launch(home, hub_review=HubReviewService(FakeHub(), ClinicalSettings, clock=lambda: NOW))
+    app.window.resize(*SIZE)
+    unlock(qtbot, app)
+    review = app.clinic.hub_review
+    app.window.show_page("hub_review")
+    qtbot.waitUntil(lambda: review.queue.rowCount() == 3 and not review.busy)
+    view = app.window.hub_review
+    view.table.selectRow(0)
+    with qtbot.waitSignal(review.case_opened, timeout=10_000):
+        view.open_button.click()
+    qtbot.waitUntil(lambda: view.report_view.complete)
+    view.mechanisms["neuropathic"].setCurrentIndex(1)
+    view.regimen["gabapentinoid"].setChecked(True)
+    view.summary.setPlainText("Start pregabalin 75 mg at night; review in two weeks.")
+    view.follow_up.setValue(14)
+    shoot(app.window, "18-hub-review")

@@ -479,6 +479,175 @@
     </message>
 </context>
 <context>
+    <name>HubReview</name>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Soon</source>
+        <translation>尽快</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审阅中</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>化名编号</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
+    <name>HubReviewView</name>
+    <message>
+        <source>Hub review</source>
+        <translation>中心审阅</translation>
+    </message>
+    <message>
+        <source>Review queue (most urgent first)</source>
+        <translation>审阅队列（最紧急的在前）</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Claim and open</source>
+        <translation>认领并打开(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Nociceptive</source>
+        <translation>伤害感受性</translation>
+    </message>
+    <message>
+        <source>Neuropathic</source>
+        <translation>神经病理性</translation>
+    </message>
+    <message>
+        <source>Nociplastic</source>
+        <translation>伤害可塑性</translation>
+    </message>
+    <message>
+        <source>not sure</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>Confirmed mechanisms</source>
+        <translation>确认的机制</translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation>治疗方案</translation>
+    </message>
+    <message>
+        <source>What to do, doses, what to watch for</source>
+        <translation>处理措施、剂量及注意事项</translation>
+    </message>
+    <message>
+        <source>Recommendation and notes</source>
+        <translation>建议与备注</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Follow up after</source>
+        <translation>随访间隔</translation>
+    </message>
+    <message>
+        <source>On-site visit needed</source>
+        <translation>需要现场会诊</translation>
+    </message>
+    <message>
+        <source>purpose of the visit</source>
+        <translation>会诊目的</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>会诊</translation>
+    </message>
+    <message>
+        <source>&amp;Send recommendation</source>
+        <translation>发送建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
+    <name>HubReviewViewModel</name>
+    <message>
+        <source>Loading the review queue</source>
+        <translation>正在加载审阅队列</translation>
+    </message>
+    <message>
+        <source>Opening the case</source>
+        <translation>正在打开病例</translation>
+    </message>
+    <message>
+        <source>Sending the recommendation</source>
+        <translation>正在发送建议</translation>
+    </message>
+    <message>
+        <source>Recommendation sent to the clinic.</source>
+        <translation>建议已发送至诊所。</translation>
+    </message>
+</context>
+<context>
     <name>InboxView</name>
     <message>
         <source>Hub inbox</source>
@@ -534,6 +703,10 @@
     <message>
         <source>Model</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Hub review</source>
+        <translation>中心审阅</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -74,7 +74,7 @@ class CaseEditorViewModel(QObject):
         self._is_open = False
         self._dirty = False
         self._saving = False
-        self._evaluation = evaluate_document(new_case_document(today()), settings())
+        self._evaluation = FormEvaluation(None, None, (), partial=False)  # nothing open
         self._evaluate_soon = self._single_shot(0, self._evaluate)
         self._autosave = self._single_shot(autosave_delay_ms, self.flush_draft)
         self._autosave_deadline = self._single_shot(max_draft_delay_ms, self.flush_draft)
@@ -163,6 +163,8 @@ class CaseEditorViewModel(QObject):
         base_version: int | None,
         draft_id: str | None = None,
     ) -> None:
+        if self._dirty and self._is_open:
+            self.flush_draft()  # the case being left keeps its unsaved changes as a draft
         self._stop_autosave()
         self._document = copy.deepcopy(document)
         self._case_id = case_id
@@ -252,6 +254,7 @@ class CaseEditorViewModel(QObject):
             return
         self._stop_autosave()
         self._set_saving(True)
+        self._set_dirty(False)  # what is typed from now on is a new change
         draft_id, document = self._draft_id, copy.deepcopy(self._document)
 
         def save(session: ClinicSession) -> tuple[SavedCase, Case]:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.gui.jobs import JobHandle, JobRunner
-from desktop.gui.store_thread import StoreThread
+from desktop.gui.store_thread import NotSignedIn, StoreThread
 from desktop.services.jobs import Progress
 from desktop.services.session import ClinicSession
 from desktop.services.status import NO_MODEL_STATUS, ModelStatus, SyncStatus
@@ -41,6 +41,10 @@ class StatusViewModel(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
         self._timer.timeout.connect(self.refresh)
+        self._work_timer = QTimer(self)
+        self._work_timer.setSingleShot(True)
+        self._work_timer.setInterval(100)
+        self._work_timer.timeout.connect(self.work_changed.emit)
         jobs.job_started.connect(self._work_changed)
         jobs.job_ended.connect(self._work_changed)
         jobs.job_progressed.connect(self._work_changed)
@@ -48,7 +52,10 @@ class StatusViewModel(QObject):
     # --- running work ---------------------------------------------------------------------
 
     def _work_changed(self, *_: object) -> None:
-        self.work_changed.emit()
+        """Progress can arrive hundreds of times a second: tell the views at most ten
+        times a second (a status-bar update can relayout the window)."""
+        if not self._work_timer.isActive():
+            self._work_timer.start()
 
     def running(self) -> tuple[JobHandle, ...]:
         return self._jobs.active
@@ -83,7 +90,12 @@ class StatusViewModel(QObject):
         def read(session: ClinicSession) -> tuple[SyncStatus, ModelStatus]:
             return session.sync.current(), session.models.status()
 
-        self._store.call(read, self._received, lambda _: None, context=self)
+        self._store.call(read, self._received, self._read_failed, context=self)
+
+    def _read_failed(self, error: BaseException) -> None:
+        if isinstance(error, NotSignedIn):
+            return  # locked while the request was queued: nothing to show
+        raise error  # reported by the message bridge (a store error or a bug)
 
     def set_model_problem(self, problem: str | None) -> None:
         """Why no model is loaded (shown on the model panel)."""

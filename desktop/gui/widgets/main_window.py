@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
                 page.setFocus()
 
     def current_page(self) -> str:
-        return self._page_names[self.pages.currentIndex()]
+        return self._page_names[max(0, self.pages.currentIndex())]
 
     def focus_search(self) -> None:
         self.show_page("cases")  # builds the pages if needed

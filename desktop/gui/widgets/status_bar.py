@@ -24,6 +24,7 @@ class StatusBar(QStatusBar):
         self.cancel.setFlat(True)
         self.cancel.clicked.connect(status.cancel_work)
         self.user = QLabel()
+        self._shown_work: tuple[str, int | None] | bool | None = False  # False: never shown
         for label in (self.hub, self.queued, self.last_sync):
             self.addWidget(label)
         permanent: tuple[QWidget, ...] = (self.work, self.progress, self.cancel, self.user)
@@ -60,20 +61,31 @@ class StatusBar(QStatusBar):
 
     def show_work(self) -> None:
         progress = self.view_model.overall_progress()
-        running = progress is not None
+        handles = self.view_model.running()
+        shown = (
+            None
+            if progress is None
+            else (
+                handles[0].title if handles else progress.message,
+                None if progress.fraction is None else int(progress.fraction * 100),
+            )
+        )
+        if shown == self._shown_work:
+            return  # nothing new: do not touch the widgets (each change relayouts)
+        self._shown_work = shown
+        running = shown is not None
         self.work.setVisible(running)
         self.progress.setVisible(running)
         self.cancel.setVisible(running)
-        if progress is None:
+        if shown is None:
             return
-        handles = self.view_model.running()
-        self.work.setText(handles[0].title if handles else progress.message)
-        fraction = progress.fraction
-        if fraction is None:
+        title, percent = shown
+        self.work.setText(title)
+        if percent is None:
             self.progress.setRange(0, 0)  # busy indicator
         else:
             self.progress.setRange(0, 100)
-            self.progress.setValue(int(fraction * 100))
+            self.progress.setValue(percent)
 
     def show_user(self, user: str) -> None:
         self.user.setText(

@@ -1,0 +1,1 @@
+"""Benchmarks: each script prints a comparison table (run `make bench`)."""
