@@ -120,3 +120,29 @@ def launch(qtbot, tmp_path: Path) -> Iterator[Callable[..., Gui]]:  # type: igno
 @pytest.fixture
 def gui(launch: Callable[..., Gui], home: Path) -> Gui:
     return launch(home)
+
+
+_EXIT_STATUS: list[int] = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the GUI test process without interpreter finalization.
+
+    Every result has been reported by now. On Python 3.11, PySide6 6.12's objects can be
+    garbage-collected during finalization with a refcount error on a bool
+    ("Fatal Python error: bool_dealloc", exit 134) after all tests passed; skipping the
+    finalization keeps the run's real exit status. See docs/decisions.md D12.
+    """
+    import os
+    import sys
+
+    status = _EXIT_STATUS[0] if _EXIT_STATUS else 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
