@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop.cli.tables import format_table  # noqa: E402
 from desktop.domain.case import Case  # noqa: E402
 from desktop.domain.case_parsing import parse_case  # noqa: E402
 from desktop.domain.derivation import derive_scores  # noqa: E402
@@ -62,12 +63,8 @@ def _per_case(step: Callable[[Case], object], cases: list[Case]) -> float:
 
 
 def _table(title: str, header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     print(f"\n{title}")
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    print(format_table(header, rows))
 
 
 def main() -> None:
@@ -75,8 +72,10 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5, help="process runs per command")
     args = parser.parse_args()
-    print(f"machine: {platform.platform()}, Python {platform.python_version()}, "
-          f"{platform.processor() or platform.machine()}")
+    print(
+        f"machine: {platform.platform()}, Python {platform.python_version()}, "
+        f"{platform.processor() or platform.machine()}"
+    )
 
     python = sys.executable
     runs = {
@@ -90,8 +89,15 @@ def main() -> None:
     _table(
         "One report as a process (median of runs; goal: well under 1 s)",
         ["command", "median s", "max s", "x baseline"],
-        [[name, f"{statistics.median(t):.3f}", f"{max(t):.3f}",
-          f"{statistics.median(t) / base:.1f}"] for name, t in runs.items()],
+        [
+            [
+                name,
+                f"{statistics.median(t):.3f}",
+                f"{max(t):.3f}",
+                f"{statistics.median(t) / base:.1f}",
+            ]
+            for name, t in runs.items()
+        ],
     )
 
     cohort = generate_cohort(args.cases, seed=7)
@@ -108,21 +114,22 @@ def main() -> None:
     )
     rendered = _per_case(
         lambda c: json.dumps(
-            compose_report(c, settings, models.predict(c), generated_at=NOW).model_dump(
-                mode="json"
-            )
+            compose_report(c, settings, models.predict(c), generated_at=NOW).model_dump(mode="json")
         ),
         cases,
     )
     _table(
         f"Per case over a batch of {len(cases)} synthetic cases (goal: >= 200 cases/s)",
         ["step", "ms per case", "cases/s", "x scores only"],
-        [[name, f"{t * 1000:.2f}", f"{1 / t:.0f}", f"{t / scores:.1f}"] for name, t in (
-            ("scores only (derive_scores, baseline)", scores),
-            ("model step only (predict + explanations + OOD + conformal)", model),
-            ("full report (scores + model + alerts + ranking + referral)", full),
-            ("full report serialised to JSON", rendered),
-        )],
+        [
+            [name, f"{t * 1000:.2f}", f"{1 / t:.0f}", f"{t / scores:.1f}"]
+            for name, t in (
+                ("scores only (derive_scores, baseline)", scores),
+                ("model step only (predict + explanations + OOD + conformal)", model),
+                ("full report (scores + model + alerts + ranking + referral)", full),
+                ("full report serialised to JSON", rendered),
+            )
+        ],
     )
 
 

@@ -128,7 +128,7 @@ class AssessmentService:
         stored = history[position]
         original = Report.model_validate(stored.document)
         previous = Report.model_validate(history[position - 1].document) if position else None
-        case = parse_case(self._case_version(full_id, stored.case_version))
+        case = parse_case(self._cases.case_version(full_id, stored.case_version).document)
         model_output = None
         if stored.bundle_id is not None:
             model_output = self._model(case) if self._model is not None else None
@@ -145,14 +145,6 @@ class AssessmentService:
             generated_at=original.generated_at,
             previous=previous,
             clinician_requests_referral=original.clinician_requested_referral,
-        )
-
-    def _case_version(self, case_id: str, version: int) -> dict[str, Any]:
-        for stored in self._store.versions(case_id):
-            if stored.version == version:
-                return stored.document
-        raise InvalidInput(
-            [Problem("case_version", f"case {case_id} has no such version", version)]
         )
 
 

@@ -120,7 +120,7 @@ class CaseService:
     def show_case(self, case_id: str, *, version: int | None = None) -> CaseRecord:
         """One case (a unique id prefix is enough) with its derived scores; audited."""
         full_id = self.resolve_case_id(case_id)
-        stored = self._pick_version(full_id, version)
+        stored = self.case_version(full_id, version)
         case = parse_case(stored.document)
         derived = derive_scores(case, self._settings).model_dump(mode="json")
         self._store.record_event(
@@ -155,13 +155,14 @@ class CaseService:
     def verify_audit(self) -> AuditReport:
         return self._store.verify_audit()
 
-    def _pick_version(self, case_id: str, version: int | None) -> StoredVersion:
+    def case_version(self, case_id: str, version: int | None) -> StoredVersion:
+        """A stored version of a case (None: the latest); InvalidInput when absent."""
         if version is None:
             return self._store.latest(case_id)
         for stored in self._store.versions(case_id):
             if stored.version == version:
                 return stored
-        raise InvalidInput([Problem("--version", f"case {case_id} has no such version", version)])
+        raise InvalidInput([Problem("version", f"case {case_id} has no such version", version)])
 
 
 def _row(summary: CaseSummary) -> CaseRow:

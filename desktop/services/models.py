@@ -40,7 +40,6 @@ class ModelService:
         self._slot = ModelSlot(self._trusted_key)
         self._default_bundle = default_bundle
         self._card: str | None = None
-        self._directory: Path | None = None
         self._lock = threading.Lock()
 
     def load(self, directory: Path = DEFAULT_BUNDLE) -> Predictor:
@@ -48,7 +47,7 @@ class ModelService:
         predictor = self._slot.load(directory)
         card = render_card(directory, trusted_key=self._trusted_key)
         with self._lock:
-            self._card, self._directory = card, Path(directory)
+            self._card = card
         return predictor
 
     @property

@@ -146,17 +146,24 @@ def change_passphrase(
         key_file = read_key_file(home)
         check_passphrase_strength(new_passphrase, user=user)
         data_key = open_passphrase_slot(key_file, user, old_passphrase)
-        try:
-            updated = with_replaced_passphrase(
-                key_file,
-                data_key,
-                user=user,
-                passphrase=new_passphrase,
-                created_at=format_timestamp(clock()),
-            )
-        finally:
-            data_key.wipe()
-        _write_key_file(home, updated)
+        _rewrap(home, key_file, data_key, user, new_passphrase, clock)
+
+
+def _rewrap(
+    home: Home, key_file: KeyFile, data_key: DataKey, user: str, passphrase: str, clock: Clock
+) -> None:
+    """Write ``user``'s slot anew around ``data_key`` (wiped afterwards); key file only."""
+    try:
+        updated = with_replaced_passphrase(
+            key_file,
+            data_key,
+            user=user,
+            passphrase=passphrase,
+            created_at=format_timestamp(clock()),
+        )
+    finally:
+        data_key.wipe()
+    _write_key_file(home, updated)
 
 
 def reset_passphrase_with_recovery(
@@ -169,17 +176,7 @@ def reset_passphrase_with_recovery(
         key_file.slot_for(user)  # UnknownUser before any expensive work
         check_passphrase_strength(new_passphrase, user=user)
         data_key = open_recovery_slot(key_file, it_private_key)
-        try:
-            updated = with_replaced_passphrase(
-                key_file,
-                data_key,
-                user=user,
-                passphrase=new_passphrase,
-                created_at=format_timestamp(clock()),
-            )
-        finally:
-            data_key.wipe()
-        _write_key_file(home, updated)
+        _rewrap(home, key_file, data_key, user, new_passphrase, clock)
 
 
 def add_user(

@@ -8,6 +8,8 @@ state or neither. Only the expert who claimed a case may answer it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, case, not_, select, update
@@ -157,12 +159,39 @@ def _claimed_row(connection: Connection, account: Account, case_ref: str) -> Any
     return row
 
 
-def recommend(hub: Hub, account: Account, case_ref: str, answer: RecommendationIn) -> int:
-    """Send the expert's recommendation to the clinic; the case becomes ``answered``."""
+def _answer(
+    hub: Hub,
+    account: Account,
+    case_ref: str,
+    payload: Callable[[Any, datetime], Any],
+    review_values: Callable[[datetime], dict[str, Any]],
+) -> int:
+    """Append the expert's answer to the clinic's feed and move the review on, in one
+    transaction; ``payload(row, now)`` builds the signed change for the claimed row."""
     now = hub.now()
     with hub.database.transaction() as connection:
         row = _claimed_row(connection, account, case_ref)
-        payload = RecommendationPayload(
+        seq = append_change(
+            hub,
+            connection,
+            payload(row, now),
+            clinic_id=row.clinic_id,
+            case_id=row.case_id,
+            now=now,
+        )
+        connection.execute(
+            update(reviews).where(reviews.c.case_ref == case_ref).values(**review_values(now))
+        )
+    return seq
+
+
+def recommend(hub: Hub, account: Account, case_ref: str, answer: RecommendationIn) -> int:
+    """Send the expert's recommendation to the clinic; the case becomes ``answered``."""
+    return _answer(
+        hub,
+        account,
+        case_ref,
+        lambda row, now: RecommendationPayload(
             change_id=new_change_id(),
             clinic_id=row.clinic_id,
             case_id=row.case_id,
@@ -173,26 +202,20 @@ def recommend(hub: Hub, account: Account, case_ref: str, answer: RecommendationI
             regimen=answer.regimen,
             summary=answer.summary,
             follow_up_days=answer.follow_up_days,
-        )
-        seq = append_change(
-            hub, connection, payload, clinic_id=row.clinic_id, case_id=row.case_id, now=now
-        )
-        connection.execute(
-            update(reviews)
-            .where(reviews.c.case_ref == case_ref)
-            .values(state="answered", answered_at=now, awaiting_information=False)
-        )
-    return seq
+        ),
+        lambda now: {"state": "answered", "answered_at": now, "awaiting_information": False},
+    )
 
 
 def request_information(
     hub: Hub, account: Account, case_ref: str, request: InformationRequestIn
 ) -> int:
     """Ask the clinic for more; the case leaves the queue until a new version arrives."""
-    now = hub.now()
-    with hub.database.transaction() as connection:
-        row = _claimed_row(connection, account, case_ref)
-        payload = InformationRequestPayload(
+    return _answer(
+        hub,
+        account,
+        case_ref,
+        lambda row, now: InformationRequestPayload(
             change_id=new_change_id(),
             clinic_id=row.clinic_id,
             case_id=row.case_id,
@@ -201,16 +224,9 @@ def request_information(
             author=account.username,
             questions=request.questions,
             note=request.note,
-        )
-        seq = append_change(
-            hub, connection, payload, clinic_id=row.clinic_id, case_id=row.case_id, now=now
-        )
-        connection.execute(
-            update(reviews)
-            .where(reviews.c.case_ref == case_ref)
-            .values(state="in_review", awaiting_information=True)
-        )
-    return seq
+        ),
+        lambda now: {"state": "in_review", "awaiting_information": True},
+    )
 
 
 def plan_visit(hub: Hub, account: Account, case_ref: str, visit: PlannedVisitIn) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.store import Home
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PASSPHRASE = "correct horse battery staple"
@@ -123,12 +125,11 @@ def test_wrong_passphrase_is_a_clear_error(
 def test_passphrase_change_then_old_one_fails(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database = (home / "painbridge.db") if (home / "painbridge.db").exists() else None
-    before = database.read_bytes() if database else None
+    database = Home(home).database
+    before = database.read_bytes()
     monkeypatch.setenv("PAINBRIDGE_NEW_PASSPHRASE", "a brand new long passphrase")
     assert main(["--home", str(home), "passphrase", "change"]) == 0
-    if database is not None:
-        assert database.read_bytes() == before
+    assert database.read_bytes() == before
     capsys.readouterr()
     assert run(capsys, "--home", str(home), "case", "list")[0] == 3
     monkeypatch.setenv("PAINBRIDGE_PASSPHRASE", "a brand new long passphrase")
@@ -166,14 +167,19 @@ def test_recovery_keygen_and_init_with_recovery_key(
     assert code == 3 and "already exists" in err
 
 
-def test_temp_basedir_leaves_nothing_behind(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PAINBRIDGE_PASSPHRASE", PASSPHRASE)
-    code, out, _ = run(capsys, "--temp-basedir", "init")
-    assert code == 0
-    created = Path(out.strip().rsplit(" in ", 1)[1])
-    assert created.exists()  # removed at interpreter exit (atexit), not before
+def test_temp_basedir_leaves_nothing_behind(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--temp-basedir", "init"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "PAINBRIDGE_PASSPHRASE": PASSPHRASE},
+    )
+    assert result.returncode == 0, result.stderr
+    created = Path(result.stdout.strip().rsplit(" in ", 1)[1])
+    assert created.name.startswith("painbridge-")
+    assert not created.exists()  # removed when the command ended
 
 
 def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
@@ -208,8 +214,10 @@ def test_assess_prints_a_report_without_storing(capsys: pytest.CaptureFixture[st
 
 def test_assess_invalid_input_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"schema": "painbridge.case/1", "assessment": {"date": "2026-11-20", '
-                   '"dn4": {"burning": "yes"}}}')
+    bad.write_text(
+        '{"schema": "painbridge.case/1", "assessment": {"date": "2026-11-20", '
+        '"dn4": {"burning": "yes"}}}'
+    )
     code, out, err = run(capsys, "assess", str(bad))
     assert code == 1 and out == ""
     assert err.strip() == "assessment.dn4.burning: must be true or false, got 'yes'"
@@ -226,8 +234,9 @@ def test_case_assess_follow_up_and_reproduce(
 
     follow_up = tmp_path / "follow-up.json"
     follow_up.write_text(json.dumps({**FOLLOW_UP, "date": "2026-12-30"}))
-    code, out, _ = run(capsys, "--home", str(home), "case", "follow-up", case_id, str(follow_up),
-                       "--json")
+    code, out, _ = run(
+        capsys, "--home", str(home), "case", "follow-up", case_id, str(follow_up), "--json"
+    )
     second = json.loads(out.split("\n", 1)[1]) if not out.startswith("{") else json.loads(out)
     assert code == 0
     assert second["previous_fingerprint"] == first["inputs_fingerprint"]
@@ -236,8 +245,9 @@ def test_case_assess_follow_up_and_reproduce(
     code, out, _ = run(capsys, "--home", str(home), "case", "reports", case_id)
     assert code == 0 and len(out.strip().splitlines()) == 4  # header, rule, two reports
     for report_id in (1, 2):
-        code, out, _ = run(capsys, "--home", str(home), "case", "reports", case_id,
-                           "--reproduce", str(report_id))
+        code, out, _ = run(
+            capsys, "--home", str(home), "case", "reports", case_id, "--reproduce", str(report_id)
+        )
         assert (code, out.strip()) == (0, f"report {report_id}: reproduced exactly")
 
 
