@@ -8,20 +8,40 @@ got 5``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from desktop.domain.case_assessment import Assessment, Nrs
+from desktop.domain.case_clinical import Comorbidities, FollowUp, Medication, Pharmacogenomics
+from desktop.domain.case_patient import Cancer, Patient
 from desktop.domain.errors import Problem
 from desktop.domain.pharmacology.drugs import normalize_drug_name
 from desktop.domain.pharmacology.pharmacogenomics import phenotype_cyp2c9, phenotype_cyp2d6
 from desktop.domain.vocabulary import RATE_ROUTES
 
-if TYPE_CHECKING:
-    from desktop.domain.case import Case, Medication, Nrs, Pharmacogenomics
-
 MAX_AGE_YEARS = 125
 
 
-def find_case_problems(case: Case) -> list[Problem]:
+class CaseParts(Protocol):
+    """What the cross-field rules read of a case (``Case`` has it all; naming the parts here
+    keeps this module below ``case.py``, whose validator calls :func:`find_case_problems`)."""
+
+    @property
+    def patient(self) -> Patient | None: ...
+    @property
+    def cancer(self) -> Cancer | None: ...
+    @property
+    def assessment(self) -> Assessment: ...
+    @property
+    def comorbidities(self) -> Comorbidities | None: ...
+    @property
+    def medications(self) -> tuple[Medication, ...] | None: ...
+    @property
+    def pharmacogenomics(self) -> Pharmacogenomics | None: ...
+    @property
+    def follow_ups(self) -> tuple[FollowUp, ...] | None: ...
+
+
+def find_case_problems(case: CaseParts) -> list[Problem]:
     """Every cross-field problem of ``case``, in document order (empty when consistent)."""
     return [
         *_check_birth_year(case),
@@ -34,7 +54,7 @@ def find_case_problems(case: Case) -> list[Problem]:
     ]
 
 
-def _check_birth_year(case: Case) -> Iterator[Problem]:
+def _check_birth_year(case: CaseParts) -> Iterator[Problem]:
     birth_year = case.patient.birth_year if case.patient else None
     if birth_year is None:
         return
@@ -55,7 +75,7 @@ def _check_nrs_order(nrs: Nrs | None, path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.least", f"must not be greater than worst ({nrs.worst})", nrs.least)
 
 
-def _check_metastases(case: Case) -> Iterator[Problem]:
+def _check_metastases(case: CaseParts) -> Iterator[Problem]:
     sites = case.cancer.metastases if case.cancer else None
     seen: set[str] = set()
     for index, site in enumerate(sites or ()):
@@ -64,7 +84,7 @@ def _check_metastases(case: Case) -> Iterator[Problem]:
         seen.add(site)
 
 
-def _check_creatinine_units(case: Case) -> Iterator[Problem]:
+def _check_creatinine_units(case: CaseParts) -> Iterator[Problem]:
     comorbidities = case.comorbidities
     if comorbidities is None:
         return
@@ -133,7 +153,7 @@ def _check_pharmacogenomics(pgx: Pharmacogenomics | None) -> Iterator[Problem]:
             yield Problem("pharmacogenomics.CYP2C9", rule, pgx.cyp2c9)
 
 
-def _check_follow_ups(case: Case) -> Iterator[Problem]:
+def _check_follow_ups(case: CaseParts) -> Iterator[Problem]:
     baseline = case.assessment.date
     for index, follow_up in enumerate(case.follow_ups or ()):
         path = f"follow_ups[{index}]"

@@ -4,14 +4,15 @@ ranking order, alerts added or removed, referral. Only changes are listed."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from desktop.domain.alerts.alert import Alert, Severity
 from desktop.domain.derived import DerivedScores
+from desktop.domain.ranking import Ranking
+from desktop.domain.referral import Referral
+from desktop.domain.report_parts import MechanismCall, ModelInfo
 from desktop.domain.results import ResultModel
-
-if TYPE_CHECKING:
-    from desktop.domain.report import Report
+from desktop.domain.trajectory import TrajectoryPoint
 
 Scalar = str | int | float | bool | None
 PROBABILITY_STEP = 0.005  # smaller moves are rounding noise at the shown precision
@@ -108,7 +109,31 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def diff_reports(previous: Report, current: Report) -> ReportChanges:
+class ComparableReport(Protocol):
+    """The parts of a report that :func:`diff_reports` compares (a ``Report`` has them all;
+    naming them here keeps this module below ``report.py``, which calls it)."""
+
+    @property
+    def generated_at(self) -> datetime: ...
+    @property
+    def inputs_fingerprint(self) -> str: ...
+    @property
+    def model(self) -> ModelInfo | None: ...
+    @property
+    def derived(self) -> DerivedScores: ...
+    @property
+    def mechanisms(self) -> tuple[MechanismCall, ...]: ...
+    @property
+    def ranking(self) -> Ranking: ...
+    @property
+    def alerts(self) -> tuple[Alert, ...]: ...
+    @property
+    def referral(self) -> Referral: ...
+    @property
+    def trajectory(self) -> tuple[TrajectoryPoint, ...]: ...
+
+
+def diff_reports(previous: ComparableReport, current: ComparableReport) -> ReportChanges:
     """The changes from ``previous`` to ``current`` (two reports of the same case)."""
     before, after = key_scores(previous.derived), key_scores(current.derived)
     return ReportChanges(
@@ -132,7 +157,9 @@ def diff_reports(previous: Report, current: Report) -> ReportChanges:
     )
 
 
-def _mechanism_changes(previous: Report, current: Report) -> tuple[MechanismChange, ...]:
+def _mechanism_changes(
+    previous: ComparableReport, current: ComparableReport
+) -> tuple[MechanismChange, ...]:
     old = {m.mechanism: m for m in previous.mechanisms}
     new = {m.mechanism: m for m in current.mechanisms}
     changes = []
@@ -154,7 +181,9 @@ def _mechanism_changes(previous: Report, current: Report) -> tuple[MechanismChan
     return tuple(changes)
 
 
-def _ranking_changes(previous: Report, current: Report) -> tuple[OptionMove, ...]:
+def _ranking_changes(
+    previous: ComparableReport, current: ComparableReport
+) -> tuple[OptionMove, ...]:
     old = {o.option: o for o in previous.ranking.options}
     new = {o.option: o for o in current.ranking.options}
     moves = []
