@@ -8,13 +8,14 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 # A demo home that `make run` fills with synthetic demo cases (never real data).
 DEMO_HOME ?= .demo-home
 
-.PHONY: run test lint typecheck imports unit gui-tests bench models schema clean help
+.PHONY: run test lint typecheck imports unit gui-tests bench models schema installer clean help
 
 help:
 	@echo "make run    set up and start PainBridge with demo data (synthetic cases)"
 	@echo "make test   install everything and run lint, types, import rules and all tests"
 	@echo "make bench  run the benchmarks (prints comparison tables)"
 	@echo "make models rebuild the default model bundle reproducibly"
+	@echo "make installer  build the Linux onedir bundle and .deb in build/installer"
 
 $(VENV)/.created:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "PainBridge needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -64,6 +65,17 @@ bench: $(VENV)/.test-deps
 # Rebuild the shipped model bundle reproducibly (2-4 minutes on 2 cores).
 models: $(VENV)/.test-deps
 	$(BIN)/python -m models_onnx.training.build --out models_onnx/bundles/default --created 2026-11-20T00:00:00+00:00
+
+# The Linux bundle (PyInstaller onedir, smoke-tested) and the .deb, in build/installer.
+# DEB_COMPRESSION=xz (smallest, ~3 min here) | zstd (fast) | gzip; see docs/it-guide.md.
+DEB_COMPRESSION ?= xz
+$(VENV)/.installer-deps: $(VENV)/.test-deps
+	$(PIP) install -q 'pyinstaller==6.*'
+	@touch $@
+
+installer: $(VENV)/.installer-deps
+	PYTHON=$(BIN)/python bash installers/build-bundle.sh build/installer/dist
+	DEB_COMPRESSION=$(DEB_COMPRESSION) bash installers/deb/build-deb.sh build/installer/dist/PainBridge build/installer
 
 schema: $(VENV)/.test-deps
 	$(BIN)/python -m desktop.domain.schema_export docs/case-schema.json

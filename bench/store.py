@@ -1,15 +1,17 @@
 """Store benchmark: SQLCipher store vs the same store code on plain SQLite.
 
-Run ``python bench/store.py`` (about 3 minutes; ``--cases``/``--large`` to change sizes).
-Prints a table; results and the machine are recorded in docs/benchmarks.md ("Store").
+Run ``python bench/store.py`` (about 3 minutes; ``--cases``/``--large`` to change sizes;
+``--only filters`` for the case-list filters alone). Prints a table; results and the
+machine are recorded in docs/benchmarks.md ("Store", "Case-list filters").
 
 Goals: encrypted insert/read <= 2x plain; unlock <= 1 s; first page (50 rows) of the case
-list with 100,000 cases <= 100 ms.
+list with 100,000 cases <= 100 ms; a filtered page (count + rows + sync states) <= 200 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -36,13 +38,19 @@ from desktop.store import (
     open_store,
 )
 from desktop.store.audit import AuditAnchor, AuditChain
+from desktop.store.case_index import CASE_FILTERS
+from desktop.store.cases import canonical_document
 from desktop.store.database import (
+    Database,
     open_encrypted_database,
     open_plaintext_database,
 )
 from desktop.store.driver import sqlcipher3
+from desktop.store.hub_messages import NewHubMessage, advance_receipt, insert_message
 from desktop.store.keys import open_passphrase_slot
 from desktop.store.lifecycle import assemble_store, read_key_file
+from desktop.store.outbox_delivery import mark_quarantined, mark_sent
+from desktop.store.reports import NewReport, insert_report
 
 USER = "bench"
 PASSPHRASE = "benchmark passphrase only"
@@ -319,6 +327,166 @@ def large_store_rows(directory: Path, count: int) -> tuple[list[Row], list[str]]
     return rows, notes
 
 
+# --- case-list filters --------------------------------------------------------------------
+
+FILTER_TODAY = date(2026, 11, 21)
+HISTORY_TIME = "2026-11-10T09:00:00.000000Z"
+
+
+def report_document(rng: random.Random, serious: bool) -> dict[str, Any]:
+    """About 6 KB, shaped like a stored report: alerts, ranked options, derived scores."""
+    severities = ["info", "caution"] + (["warning"] if serious else [])
+    return {
+        "format": "painbridge.report/1",
+        "alerts": [
+            {"code": f"rule.{index}", "severity": severity, "message": "x" * 120}
+            for index, severity in enumerate(severities)
+        ],
+        "ranking": {
+            "options": [
+                {"option": f"option-{n}", "probability": rng.random(), "reasons": ["y" * 150]}
+                for n in range(15)
+            ]
+        },
+        "derived": {f"score_{n}": rng.randint(0, 40) for n in range(60)},
+        "history": " ".join(rng.choice(WORDS) for _ in range(250)),
+    }
+
+
+def open_database(home: Home) -> Database:
+    data_key = open_passphrase_slot(read_key_file(home), USER, PASSPHRASE)
+    try:
+        return open_encrypted_database(home.database, data_key, create=False)
+    finally:
+        data_key.wipe()
+
+
+def add_history(home: Home, count: int) -> dict[str, int]:
+    """Hub history written with the store's own functions in a few big transactions (the
+    triggers of 0010_case_list_filters keep the filter flags as they do for a sync):
+    30 % of the cases at the hub, 1 % quarantined, 10 % answered (15 % of those with a
+    14-day follow-up that is due), 20 % with a report (half of them with a warning)."""
+    rng = random.Random(3)
+    database = open_database(home)
+    made = {"sent": 0, "quarantined": 0, "recommendations": 0, "due": 0, "reports": 0}
+    try:
+        with database.transaction():
+            outbox = database.execute("SELECT id, case_id, version FROM outbox").fetchall()
+            seq = 0
+            for outbox_id, case_id, version in outbox:
+                draw = rng.random()
+                if 0.30 <= draw < 0.31:
+                    mark_quarantined(database, outbox_id, "no_consent: no recorded consent")
+                    made["quarantined"] += 1
+                if draw >= 0.30:
+                    continue
+                mark_sent(database, outbox_id, sent_at=HISTORY_TIME)
+                advance_receipt(database, case_id, version, "received", HISTORY_TIME)
+                made["sent"] += 1
+                if draw < 0.10:
+                    due = rng.random() < 0.15
+                    seq += 1
+                    payload = {
+                        "kind": "recommendation",
+                        "case_id": case_id,
+                        "case_version": version,
+                        "issued_at": "2026-11-01T09:00:00Z",
+                        "follow_up_days": 14 if due else 60,
+                        "summary": "z" * 400,
+                    }
+                    text = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+                    message = NewHubMessage(seq, "recommendation", case_id, version, text, "-")
+                    insert_message(database, message, HISTORY_TIME)
+                    advance_receipt(database, case_id, version, "delivered", HISTORY_TIME)
+                    made["recommendations"] += 1
+                    made["due"] += due
+            for case_id, version in database.execute(
+                "SELECT case_id, latest_version FROM cases"
+            ).fetchall():
+                if rng.random() >= 0.20:
+                    continue
+                new = NewReport(
+                    case_id,
+                    version,
+                    USER,
+                    None,
+                    None,
+                    None,
+                    "f" * 64,
+                    report_document(rng, serious=rng.random() < 0.5),
+                )
+                insert_report(database, new, canonical_document(new.document), HISTORY_TIME)
+                made["reports"] += 1
+    finally:
+        database.close()
+    return made
+
+
+def parse_alerts_without_flags(home: Home) -> float:
+    """What "Has alerts" would cost without 0010: parse every latest report's JSON."""
+    database = open_database(home)
+    try:
+        return median_seconds(
+            lambda: database.scalar(
+                "SELECT count(*) FROM reports AS r WHERE r.report_id IN "
+                "(SELECT max(report_id) FROM reports GROUP BY case_id) AND EXISTS "
+                "(SELECT 1 FROM json_each(r.document, '$.alerts') AS j WHERE "
+                "json_extract(j.value, '$.severity') IN ('warning', 'contraindication'))"
+            ),
+            3,
+        )
+    finally:
+        database.close()
+
+
+def filter_rows(directory: Path, count: int) -> tuple[list[Row], list[str]]:
+    home, build_seconds = build_large(directory, count)
+    start = time.perf_counter()
+    made = add_history(home, count)
+    notes = [
+        f"filters: built {count:,} cases in {build_seconds:.1f} s, then the hub history in "
+        f"{time.perf_counter() - start:.1f} s: "
+        + ", ".join(f"{value:,} {name}" for name, value in made.items())
+    ]
+    rows: list[Row] = []
+    with open_store(home, USER, PASSPHRASE) as store:
+        index = store.case_index()
+        for case_filter in CASE_FILTERS:
+            for search in (None, "maria k", "maria"):
+                page = index.page(case_filter=case_filter, search=search, today=FILTER_TODAY)
+                seconds = median_seconds(
+                    lambda f=case_filter, s=search: index.page(  # type: ignore[misc]
+                        case_filter=f, search=s, today=FILTER_TODAY, limit=50
+                    ),
+                    11,
+                )
+                label = f"filter {case_filter}" + (f" + search '{search}'" if search else "")
+                rows.append(
+                    Row(
+                        f"{label}: first page ({page.total:,} of {count:,})",
+                        seconds,
+                        None,
+                        "ms",
+                        "<= 200 ms",
+                        seconds <= 0.2,
+                    )
+                )
+            deep = median_seconds(
+                lambda f=case_filter: index.page(  # type: ignore[misc]
+                    case_filter=f, today=FILTER_TODAY, offset=5_000, limit=50
+                ),
+                5,
+            )
+            rows.append(
+                Row(f"filter {case_filter}: page at offset 5,000", deep, None, "ms", "-", None)
+            )
+    without = parse_alerts_without_flags(home)
+    rows.append(
+        Row("'has alerts' by parsing the latest reports (no 0010)", without, None, "ms", "-", None)
+    )
+    return rows, notes
+
+
 # --- report -------------------------------------------------------------------------------
 
 
@@ -366,13 +534,23 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, default=None, help="where to build the stores")
+    parser.add_argument(
+        "--only", choices=["store", "filters"], default=None, help="run one part only"
+    )
     arguments = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="painbridge-bench-", dir=arguments.dir))
     try:
-        rows = compare_insert_read(directory, arguments.cases, batch=1)
-        rows += compare_insert_read(directory, arguments.cases, batch=500)
-        large_rows, notes = large_store_rows(directory, arguments.large)
-        rows += large_rows
+        rows: list[Row] = []
+        notes: list[str] = []
+        if arguments.only != "filters":
+            rows += compare_insert_read(directory, arguments.cases, batch=1)
+            rows += compare_insert_read(directory, arguments.cases, batch=500)
+            large_rows, notes = large_store_rows(directory, arguments.large)
+            rows += large_rows
+        if arguments.only != "store":
+            filtered, filter_notes = filter_rows(directory / "filters", arguments.large)
+            rows += filtered
+            notes += filter_notes
         print_table(rows)
         print()
         for line in machine() + notes:

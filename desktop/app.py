@@ -5,12 +5,13 @@ Everything else receives its collaborators through its constructor (style.md hab
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
@@ -18,7 +19,10 @@ from desktop.domain.errors import UserFacingError
 from desktop.domain.settings import ClinicalSettings
 from desktop.services.cases import CaseService
 from desktop.services.drafts import DraftService
+from desktop.services.hub_inbox import HubInbox
 from desktop.services.preferences import CurrentPreferences, PreferencesFile
+from desktop.services.roles import Permission, UserRoles, parse_roles, require
+from desktop.services.users import UserAdminService
 from desktop.store import (
     AuditReport,
     CaseStore,
@@ -34,10 +38,16 @@ from desktop.store.recovery_files import read_recovery_public_key, write_recover
 if TYPE_CHECKING:
     # Imported where they are used: onnxruntime, httpx and tuf take about a second to
     # import, which the application window and most commands should not wait for.
+    from ssl import SSLContext
+
     from desktop.services.assessment import AssessmentService
+    from desktop.services.hub_review import HubReviewService
+    from desktop.services.hub_services import HubServices
+    from desktop.services.machine_config import MachineConfig
     from desktop.services.model_updates import ModelUpdateService
     from desktop.services.models import ModelService
     from desktop.services.sync import SyncService
+    from desktop.services.sync_ports import StoreCall
     from sync.client import HubClient
 
 APP_NAME = "PainBridge"
@@ -60,9 +70,34 @@ class Clinic:
     drafts: DraftService
     sync: SyncService
     model_updates: ModelUpdateService
+    #: the signed-in user's local roles (read from the encrypted store at unlock)
+    roles: UserRoles
+    users: UserAdminService
 
     def verify_audit(self) -> AuditReport:
+        require(self.roles, Permission.ADMINISTER_AUDIT)
         return self.store.verify_audit()
+
+    @property
+    def inbox(self) -> HubInbox:
+        """The hub inbox, read and acknowledged on the store's thread."""
+        return HubInbox(self.store, actor=self.user, roles=self.roles)
+
+    def hub_services(
+        self, run_on_store: StoreCall[Any], *, channel: str | None = None
+    ) -> HubServices:
+        """The GUI's background sync and jobs: store work goes through ``run_on_store``."""
+        from desktop.services.hub_services import build_hub_services, model_channel
+
+        return build_hub_services(
+            self.store,
+            actor=self.user,
+            connect=connect_hub,
+            models=self.models,
+            models_directory=self.model_updates.directory,
+            run_on_store=run_on_store,
+            channel=model_channel(channel),
+        )
 
     def close(self) -> None:
         self.store.close()
@@ -91,7 +126,28 @@ def connect_hub(url: str) -> HubClient:
     from sync.client import HubClient
     from sync.transport import HubTransport
 
-    return HubClient(HubTransport(url, trust=os.environ.get(HUB_CA_ENV) or True))
+    trust = _hub_trust(
+        os.environ.get(HUB_CA_ENV) or None,
+        os.environ.get("SSL_CERT_FILE") or None,
+        os.environ.get("SSL_CERT_DIR") or None,
+    )
+    return HubClient(HubTransport(url, trust=trust))
+
+
+@functools.cache
+def _hub_trust(ca_file: str | None, cert_file: str | None, cert_dir: str | None) -> SSLContext:
+    """One TLS context per trust setting, shared by every hub connection: loading the CA
+    certificates takes 60-200 ms holding the GIL, which stalled the GUI at each sync
+    round (docs/benchmarks.md, "GUI"). The same CAs as httpx's default otherwise."""
+    import ssl
+
+    if ca_file is not None:
+        return ssl.create_default_context(cafile=ca_file)
+    if cert_file is not None or cert_dir is not None:
+        return ssl.create_default_context(cafile=cert_file, capath=cert_dir)
+    import certifi
+
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def model_service_for(home: Path) -> ModelService:
@@ -117,7 +173,8 @@ def _assemble(
     from desktop.services.sync import SyncService
 
     source = _settings_source(settings)
-    cases = CaseService(store, actor=user, settings=source())
+    roles = UserRoles(user, parse_roles(store.users().roles(user)))
+    cases = CaseService(store, actor=user, settings=source(), roles=roles)
     models = models or model_service_for(home)
     assessments = AssessmentService(
         store,
@@ -127,11 +184,24 @@ def _assemble(
         # The GUI reports "no model loaded" rather than failing when no bundle could load.
         model=None if model_optional and not models.loaded else models.predict,
         model_bundle_id=models.bundle_id,
+        roles=roles,
     )
     drafts = DraftService(store, actor=user)
-    model_updates = ModelUpdateService(Path(home) / MODELS_DIRECTORY, models)
-    sync = SyncService(store, actor=user, connect=connect_hub, models=model_updates)
-    return Clinic(store, cases, user, models, assessments, drafts, sync, model_updates)
+    model_updates = ModelUpdateService(Path(home) / MODELS_DIRECTORY, models, roles=roles)
+    sync = SyncService(store, actor=user, connect=connect_hub, models=model_updates, roles=roles)
+    users = UserAdminService(Home(home), store, acting=roles)
+    return Clinic(
+        store,
+        cases,
+        user,
+        models,
+        assessments,
+        drafts,
+        sync,
+        model_updates,
+        roles=roles,
+        users=users,
+    )
 
 
 def _settings_source(settings: ClinicalSettings | SettingsSource | None) -> SettingsSource:
@@ -229,13 +299,47 @@ def run_gui(home: Path, *, demo_user: str | None = None, demo_passphrase: str | 
         if demo_user is not None and demo_passphrase is not None
         else None
     )
+    machine, machine_problem = _machine_config()
     config = GuiConfig(
         opener=ClinicOpener(home, preferences.clinical_settings),
         preferences=preferences,
         home=Path(home),
         demo=demo,
+        machine=machine,
+        machine_problem=machine_problem,
+        hub_review_signin=functools.partial(
+            sign_in_hub_review, settings=preferences.clinical_settings
+        ),
     )
     return run(config)
+
+
+def _machine_config() -> tuple[MachineConfig, str | None]:
+    """What IT preset for this computer; nothing (and why) when it cannot be used."""
+    from desktop.services.machine_config import MachineConfig, load_machine_config
+
+    try:
+        return load_machine_config(), None
+    except UserFacingError as error:
+        return MachineConfig(), str(error)
+
+
+def sign_in_hub_review(
+    url: str, username: str, password: str, *, settings: SettingsSource
+) -> HubReviewService:
+    """Hub expert mode: sign in at the hub with an expert account (no clinic store needed).
+
+    Raises HubSignInRefused naming the field to correct (hub address, user name, password).
+    TLS trust as for syncing: $PAINBRIDGE_HUB_CA, else the system CAs.
+    """
+    from desktop.services.hub_review import sign_in_for_review
+    from sync.client import ReviewClient
+    from sync.transport import HubTransport
+
+    def connect(hub_url: str) -> ReviewClient:
+        return ReviewClient(HubTransport(hub_url, trust=os.environ.get(HUB_CA_ENV) or True))
+
+    return sign_in_for_review(connect, url, username, password, settings)
 
 
 def change_passphrase(home: Path, *, user: str, old: str, new: str) -> None:

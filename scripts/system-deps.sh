@@ -13,6 +13,9 @@ packages=(
 )
 if [ "$profile" = "test" ]; then
   packages+=(xvfb)
+  # Installer tests: binutils for PyInstaller (objcopy, objdump, strip); wixl builds the
+  # Windows MSI, msitools reads its tables.
+  packages+=(binutils wixl msitools)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -17,8 +17,9 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
         help="verify the HMAC chain of the audit log (exit 0 only when intact)",
         description=(
             "Recompute the HMAC chain of every audit entry and compare the head with the "
-            "anchor kept outside the database: an edited, deleted, reordered or truncated "
-            "entry is reported with its sequence number. Exit 0 only when intact."
+            "anchor kept outside the database and with every head the hub confirmed at a "
+            "sync: an edited, deleted, reordered or truncated entry is reported with its "
+            "sequence number. Exit 0 only when intact."
         ),
     )
     verify.set_defaults(handler=run_verify)
@@ -29,11 +30,16 @@ def run_verify(args: argparse.Namespace) -> int:
         report = clinic.verify_audit()
     if report.ok:
         print(f"audit log intact: {report.entries_checked} entries verified")
-        return 0
-    for problem in report.problems:
-        print(f"audit problem: {problem}")
-    print(
-        f"audit log NOT intact: {len(report.problems)} problem(s) in "
-        f"{report.entries_checked} entries"
-    )
-    return 4
+    else:
+        for problem in report.problems:
+            print(f"audit problem: {problem}")
+        print(
+            f"audit log NOT intact: {len(report.problems)} problem(s) in "
+            f"{report.entries_checked} entries"
+        )
+    anchor = report.hub_anchor
+    if anchor is None:
+        print("not anchored at a hub yet (the head is anchored at every sync)")
+    else:
+        print(f"anchored at the hub up to entry {anchor.seq} at {anchor.anchored_at}")
+    return 0 if report.ok else 4

@@ -22,6 +22,7 @@ from desktop.domain.errors import UserFacingError
 
 if TYPE_CHECKING:
     from sync.hub.context import Hub
+    from sync.hub.key_rotation import BatchDone, RotationStarted
     from sync.hub.settings import HubSettings
 
 HUB_HOME_ENV = "PAINBRIDGE_HUB_HOME"
@@ -100,9 +101,43 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
     status.add_argument("--json", action="store_true", help="print JSON instead of a table")
     status.set_defaults(handler=run_status)
 
+    rotate = sub.add_parser(
+        "rotate-data-key",
+        parents=parents,
+        help="re-encrypt every stored case under a new data key, then retire the old key",
+        description=(
+            "Create a new data key (new uploads use it at once), re-encrypt every stored "
+            "case version in batches (each its own transaction), then delete the old key "
+            "files. Interrupted, it resumes where it stopped when run again."
+        ),
+    )
+    rotate.add_argument(
+        "--status",
+        action="store_true",
+        help="only show the data keys and how many stored rows each encrypts",
+    )
+    rotate.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=500,
+        metavar="N",
+        help="rows re-encrypted per transaction (default 500)",
+    )
+    rotate.set_defaults(handler=run_rotate_data_key)
+
     openapi = sub.add_parser("openapi", parents=parents, help="write the hub's OpenAPI schema")
     openapi.add_argument("--out", type=Path, help="output file (default: standard output)")
     openapi.set_defaults(handler=run_openapi)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def hub_settings(args: argparse.Namespace) -> HubSettings:
@@ -301,7 +336,62 @@ def run_status(args: argparse.Namespace) -> int:
     )
     for channel, release in status.published_models.items():
         print(f"{channel} channel: {release or 'nothing published yet'}")
+    for alarm in status.audit_alarms:
+        print(
+            f"AUDIT ALARM {alarm.clinic_name}, device {alarm.device_id}: {alarm.message} "
+            f"({alarm.code}; {alarm.repeats} time(s), last {alarm.last_at:%Y-%m-%d %H:%M} UTC)"
+        )
     return 0
+
+
+def run_rotate_data_key(args: argparse.Namespace) -> int:
+    from sync.hub.key_rotation import data_key_status, rotate_data_key
+
+    hub = _open(args)
+    try:
+        if not args.status:
+            summary = rotate_data_key(hub, batch_size=args.batch_size, progress=_print_rotation)
+            retired = ", ".join(summary.retired) or "none"
+            print(
+                f"data key rotation finished: key {summary.key_id} encrypts all {summary.rows} "
+                f"stored case version(s); {summary.reencrypted} re-encrypted now; "
+                f"retired key(s): {retired}"
+            )
+        status = data_key_status(hub)
+    finally:
+        hub.close()
+    print_table(
+        ["data key", "current", "rows", "key file"],
+        [
+            [
+                k.key_id,
+                "yes" if k.current else "",
+                str(k.rows),
+                "present" if k.on_disk else "MISSING",
+            ]
+            for k in status.keys
+        ],
+    )
+    if status.rotating_to is not None:
+        print(
+            f"a rotation to key {status.rotating_to} is unfinished: run `painbridge hub "
+            "rotate-data-key` to finish it"
+        )
+    return 0
+
+
+def _print_rotation(event: RotationStarted | BatchDone) -> None:
+    from sync.hub.key_rotation import RotationStarted
+
+    if isinstance(event, RotationStarted):
+        start = "resuming the rotation to" if event.resumed else "new"
+        print(
+            f"{start} data key {event.key_id} (encrypts new uploads); re-encrypting "
+            f"{event.to_reencrypt} stored case version(s)",
+            flush=True,
+        )
+    else:
+        print(f"re-encrypted {event.done}/{event.total}", flush=True)
 
 
 def run_openapi(args: argparse.Namespace) -> int:

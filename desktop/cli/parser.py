@@ -15,7 +15,9 @@ from desktop.cli import (
     key_commands,
     model_commands,
     score_command,
+    self_test,
     sync_commands,
+    user_commands,
 )
 
 
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(handler=None)
     parser.add_argument("--version", action="version", version=f"painbridge {__version__}")
+    self_test.add_options(parser)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     key_commands.add_init(commands, common)
@@ -65,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands.add(commands, common)
     key_commands.add_passphrase(commands, common)
     key_commands.add_recovery(commands, common)
+    user_commands.add(commands, common)
     model_commands.add(commands, common)
     sync_commands.add(commands, common)
     hub_commands.add(commands, common)

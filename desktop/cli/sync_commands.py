@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.opening import open_clinic_from
 from desktop.cli.sync_view import format_message
 from desktop.cli.tables import print_table
+from desktop.domain.errors import UserFacingError
+from desktop.services.machine_config import load_machine_config, machine_config_location
 
 if TYPE_CHECKING:
     from desktop.services.sync import SyncReport
 
 EXIT_OFFLINE = 6
+DEFAULT_DEVICE_NAME = "clinic computer"
 
 
 def add(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -29,9 +32,16 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
             "it with the hub using the one-time code IT gave you, and remember the hub."
         ),
     )
-    enroll.add_argument("--hub", required=True, help="hub address, e.g. https://hub.example.org")
-    enroll.add_argument("--code", required=True, help="one-time enrollment code from IT")
-    enroll.add_argument("--name", default="clinic computer", help="a name for this computer")
+    enroll.add_argument(
+        "--hub",
+        help="hub address, e.g. https://hub.example.org (default: the one IT preset)",
+    )
+    enroll.add_argument(
+        "--code", help="one-time enrollment code from IT (default: the one IT preset)"
+    )
+    enroll.add_argument(
+        "--name", help="a name for this computer (default: IT's preset, else 'clinic computer')"
+    )
     enroll.set_defaults(handler=run_enroll)
 
     now = sub.add_parser(
@@ -71,13 +81,31 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_enroll(args: argparse.Namespace) -> int:
+    hub, code, name = _enrollment_details(args)
     with open_clinic_from(args) as clinic:
-        enrollment = clinic.sync.enroll(args.hub, args.code, args.name)
+        enrollment = clinic.sync.enroll(hub, code, name)
     print(
         f"enrolled with the hub at {enrollment.hub_url} as a device of "
         f"{enrollment.clinic_name} (device {enrollment.device_id})"
     )
     return 0
+
+
+def _enrollment_details(args: argparse.Namespace) -> tuple[str, str, str]:
+    """--hub, --code and --name, each falling back to the machine configuration IT preset."""
+    if args.hub and args.code and args.name:
+        return args.hub, args.code, args.name
+    preset = load_machine_config()
+    where = preset.source or machine_config_location()
+    hub = args.hub or preset.hub_url
+    code = args.code or preset.enrollment_code
+    if hub is None:
+        raise UserFacingError(f"no hub address: give --hub URL, or have IT preset it in {where}")
+    if code is None:
+        raise UserFacingError(
+            f"no enrollment code: give --code CODE, or have IT preset it in {where}"
+        )
+    return hub, code, args.name or preset.device_name or DEFAULT_DEVICE_NAME
 
 
 def _report_lines(report: SyncReport) -> list[str]:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from desktop.services.hub_review import HubReviewService
+from desktop.services.machine_config import MachineConfig
 from desktop.services.preferences import CurrentPreferences
 from desktop.services.session import SessionOpener
+
+#: (hub address, user name, password) -> a signed-in review service; raises
+#: HubSignInRefused naming the field to correct. Runs on the job runner (network).
+HubReviewSignIn = Callable[[str, str, str], HubReviewService]
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,13 @@ class GuiConfig:
     home: Path
     crash_directory: Path | None = None
     demo: DemoSignIn | None = None
-    hub_review: HubReviewService | None = None  # hub expert mode (a hub account)
+    #: hub expert mode: signs in at the hub (address, user name, password) and returns the
+    #: review service (desktop.app.sign_in_hub_review); None: no "Hub expert sign-in"
+    hub_review_signin: HubReviewSignIn | None = None
+    #: a review service already signed in, shown next to the clinic pages (tests, screenshots)
+    hub_review: HubReviewService | None = None
+    machine: MachineConfig = field(default_factory=MachineConfig)  # what IT preset
+    machine_problem: str | None = None  # why the machine configuration was not usable
     idle_clock: Callable[[], float] = time.monotonic
     today: Callable[[], date] = date.today
     idle_check_interval_ms: int = 5_000
@@ -38,3 +49,5 @@ class GuiConfig:
     autosave_delay_ms: int = 1_500
     search_delay_ms: int = 250
     page_size: int = 100
+    sync_interval_seconds: float = 300.0  # background sync: regular rounds
+    sync_backoff_seconds: tuple[float, float] = (10.0, 900.0)  # while offline: base, cap

@@ -5,12 +5,18 @@ used and closed on this one QThread. The GUI thread never waits for it: a reques
 function of the session, queued to the worker through a signal; its result (or error)
 comes back through a signal to a callback on the GUI thread. Requests run in the order
 they were made, which is what makes "save the draft, then close" safe on auto-lock.
+
+Threads other than the GUI thread (the background sync, a job on the job runner) use
+:meth:`StoreThread.run_blocking`: the request joins the same queue and the calling thread
+waits for its result. The GUI thread and the store thread itself may not call it (the GUI
+must never wait, and the store thread would wait for itself).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import shiboken6
@@ -23,17 +29,45 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+#: How long :meth:`StoreThread.run_blocking` waits by default (a request queued behind an
+#: assessment or an unlock waits for them; nothing on the store thread takes this long).
+BLOCKING_TIMEOUT_SECONDS = 120.0
+
+
 class NotSignedIn(RuntimeError):
     """A request reached the store thread while no session was open (a bug)."""
 
 
+class SessionClosed(NotSignedIn):
+    """A blocking request found the session it was made for closed (locked or exiting)."""
+
+
+class StoreThreadStopped(RuntimeError):
+    """The store thread stopped (the application is exiting); nothing more runs there."""
+
+
+@dataclass(eq=False)  # identity: kept in a set while waiting
+class _Waiter:
+    """Where the store thread leaves the result of a blocking request."""
+
+    generation: int | None
+    finished: threading.Event = field(default_factory=threading.Event)
+    result: Any = None
+    error: BaseException | None = None
+
+    def finish(self, result: Any = None, error: BaseException | None = None) -> None:
+        self.result, self.error = result, error
+        self.finished.set()
+
+
 @dataclass
 class _Request:
-    kind: str  # "call" | "open" | "close"
+    kind: str  # "call" | "open" | "close" | "blocking"
     work: Callable[..., Any]
     done: Done | None
     failed: Failed | None
     context: QObject | None
+    waiter: _Waiter | None = None
 
 
 class _StoreWorker(QObject):
@@ -45,9 +79,21 @@ class _StoreWorker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._session: ClinicSession | None = None
+        #: Counts opens and closes: a blocking request made for one session never runs
+        #: on the next one (read from other threads; only this thread writes it).
+        self.generation = 0
+        self.thread_id: int | None = None
+
+    @Slot()
+    def remember_thread(self) -> None:
+        """Runs first on the store thread (direct connection to QThread.started)."""
+        self.thread_id = threading.get_ident()
 
     @Slot(object)
     def run(self, request: _Request) -> None:
+        if request.waiter is not None:
+            self._run_blocking(request, request.waiter)
+            return
         try:
             result = self._perform(request)
         except BaseException as error:  # reported on the GUI thread, never lost
@@ -55,16 +101,29 @@ class _StoreWorker(QObject):
         else:
             self.completed.emit(request, result)
 
+    def _run_blocking(self, request: _Request, waiter: _Waiter) -> None:
+        """Answer the waiting thread directly (the GUI thread is not involved)."""
+        if waiter.generation is not None and waiter.generation != self.generation:
+            waiter.finish(error=SessionClosed("the session this request was made for is closed"))
+            return
+        try:
+            result = self._perform(request)
+        except BaseException as error:  # handed to the waiting thread, never lost
+            waiter.finish(error=error)
+        else:
+            waiter.finish(result)
+
     def _perform(self, request: _Request) -> Any:
         if request.kind == "open":
             self._close_session()
             self._session = request.work()
+            self.generation += 1
             return self._session.user
         if request.kind == "close":
             self._close_session()
             return None
         if self._session is None:
-            raise NotSignedIn("no session is open (locked)")
+            raise SessionClosed("no session is open (locked)")
         return request.work(self._session)
 
     @Slot()
@@ -75,6 +134,7 @@ class _StoreWorker(QObject):
     def _close_session(self) -> None:
         session, self._session = self._session, None
         if session is not None:
+            self.generation += 1
             session.close()
 
 
@@ -83,6 +143,7 @@ class StoreThread(QObject):
 
     pending_changed = Signal(int)
     session_closed = Signal()
+    stopping = Signal()  # shutdown() begins: stop threads that use run_blocking, now
     _submit = Signal(object)
     _close_blocking = Signal()
 
@@ -92,6 +153,12 @@ class StoreThread(QObject):
         self._thread.setObjectName("painbridge-store")
         self._worker = _StoreWorker()
         self._worker.moveToThread(self._thread)
+        self._thread.started.connect(
+            self._worker.remember_thread, Qt.ConnectionType.DirectConnection
+        )
+        self._gui_thread_id = threading.get_ident()
+        self._waiters: set[_Waiter] = set()
+        self._waiters_lock = threading.Lock()
         self._submit.connect(self._worker.run)
         self._worker.completed.connect(self._on_completed)
         self._worker.errored.connect(self._on_errored)
@@ -139,14 +206,69 @@ class StoreThread(QObject):
         """Close the session after every request queued before this one."""
         self._queue(_Request("close", lambda: None, done, None, context))
 
+    @property
+    def session_generation(self) -> int:
+        """Which session is open: changes at every unlock and lock. Read it on the GUI
+        thread after ``open_session`` reported success, and pass it to
+        :meth:`run_blocking` so work meant for that session never reaches the next one."""
+        return self._worker.generation
+
+    def run_blocking(
+        self,
+        work: Callable[[ClinicSession], T],
+        *,
+        timeout: float = BLOCKING_TIMEOUT_SECONDS,
+        generation: int | None = None,
+    ) -> T:
+        """Run ``work(session)`` on the store thread and wait for its result (or error).
+
+        Only for threads other than the GUI thread and the store thread. Raises
+        :class:`SessionClosed` when the session is (or, with ``generation``, was meanwhile)
+        closed, :class:`StoreThreadStopped` at exit, TimeoutError after ``timeout`` s.
+        """
+        caller = threading.get_ident()
+        if caller == self._gui_thread_id:
+            raise RuntimeError(
+                "run_blocking was called on the GUI thread, which must never wait for the "
+                "store: use StoreThread.call with a callback"
+            )
+        if caller == self._worker.thread_id:
+            raise RuntimeError(
+                "run_blocking was called on the store thread itself, which would wait for "
+                "itself forever: call the session directly there"
+            )
+        waiter = _Waiter(generation)
+        with self._waiters_lock:
+            if not self._running:
+                raise StoreThreadStopped("the store thread has stopped (PainBridge is exiting)")
+            self._waiters.add(waiter)
+        try:
+            self._submit.emit(_Request("blocking", work, None, None, None, waiter))
+            if not waiter.finished.wait(timeout):
+                raise TimeoutError(f"the store thread did not answer within {timeout:.0f} s")
+        finally:
+            with self._waiters_lock:
+                self._waiters.discard(waiter)
+        if waiter.error is not None:
+            raise waiter.error
+        result: T = waiter.result
+        return result
+
     def shutdown(self) -> None:
         """Close the session and stop the thread (blocks briefly: only at exit)."""
         if not self._running:
             return
-        self._running = False
+        self.stopping.emit()
+        with self._waiters_lock:
+            self._running = False
         self._close_blocking.emit()
         self._thread.quit()
         self._thread.wait()
+        with self._waiters_lock:
+            waiting, self._waiters = set(self._waiters), set()
+        for waiter in waiting:  # queued after the close: never ran
+            if not waiter.finished.is_set():
+                waiter.finish(error=StoreThreadStopped("the store thread has stopped"))
 
     def _queue(self, request: _Request) -> None:
         if not self._running:

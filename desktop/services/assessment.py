@@ -20,6 +20,7 @@ from desktop.domain.model_output import ModelOutput
 from desktop.domain.report import Report, compose_report
 from desktop.domain.settings import ClinicalSettings
 from desktop.services.cases import CaseService, SavedCase
+from desktop.services.roles import Permission, UserRoles, require
 from desktop.store import CaseStore, NewReport, StoredReport
 
 ModelRunner = Callable[[Case], ModelOutput]
@@ -54,7 +55,9 @@ class AssessmentService:
         model: ModelRunner | None = None,
         model_bundle_id: Callable[[], str | None] = lambda: None,
         clock: Callable[[], datetime] = _utc_now,
+        roles: UserRoles | None = None,
     ) -> None:
+        self._roles = roles  # None: no sign-in to check (tests, tools)
         self._store = store
         self._cases = cases
         self._actor = actor
@@ -65,6 +68,7 @@ class AssessmentService:
 
     def assess_case(self, case_id: str, *, clinician_requests_referral: bool = False) -> Assessment:
         """Assess the latest version of a stored case and store the report."""
+        require(self._roles, Permission.ASSESS)
         full_id = self._cases.resolve_case_id(case_id)
         stored_case = self._store.latest(full_id)
         case = parse_case(stored_case.document)
@@ -95,6 +99,7 @@ class AssessmentService:
         self, case_id: str, follow_up: dict[str, Any] | str | bytes
     ) -> tuple[SavedCase, Assessment]:
         """Append a follow-up to the case (a new version), then re-assess it."""
+        require(self._roles, Permission.FOLLOW_UP)
         full_id = self._cases.resolve_case_id(case_id)
         document = dump_case(parse_case(self._store.latest(full_id).document))
         entry = _follow_up_object(follow_up)
@@ -108,16 +113,19 @@ class AssessmentService:
         return saved, self.assess_case(full_id)
 
     def latest_report(self, case_id: str) -> Report | None:
+        require(self._roles, Permission.READ_CASES)
         stored = self._store.latest_report(case_id)
         return None if stored is None else Report.model_validate(stored.document)
 
     def stored_reports(self, case_id: str) -> list[StoredReport]:
+        require(self._roles, Permission.READ_CASES)
         return self._store.reports(self._cases.resolve_case_id(case_id))
 
     def reproduce(self, case_id: str, report_id: int) -> Report:
         """Recompute a stored report from its recorded inputs (same case version, settings,
         time, previous report and model bundle); raises ModelVersionUnavailable when that
         report used a bundle other than the one loaded now."""
+        require(self._roles, Permission.READ_CASES)
         full_id = self._cases.resolve_case_id(case_id)
         history = self._store.reports(full_id)
         position = next((i for i, r in enumerate(history) if r.report_id == report_id), None)

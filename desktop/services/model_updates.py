@@ -16,6 +16,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.services.models import ModelService
+from desktop.services.roles import Permission, UserRoles, require
 from models_onnx.bundle import load_bundle
 from models_onnx.errors import BundleError
 from models_onnx.signing import development_public_key
@@ -75,7 +76,9 @@ class ModelUpdateService:
         channel: Channel = "stable",
         trusted_key: Ed25519PublicKey | None = None,
         clock: Callable[[], datetime] = _utc_now,
+        roles: UserRoles | None = None,
     ) -> None:
+        self._roles = roles  # None: no sign-in to check (tests, tools)
         self.directory = Path(directory)
         self._models = models
         self.channel: Channel = channel
@@ -122,7 +125,8 @@ class ModelUpdateService:
         return ModelUpdateReport("installed", release.version)
 
     def rollback(self) -> str:
-        """Activate and load the previous bundle; returns its version."""
+        """Activate and load the previous bundle; returns its version (IT admins only)."""
+        require(self._roles, Permission.MANAGE_MODELS)
         updater = self._updater("", {}, None)
         version = updater.rollback()
         self._models.load(updater.bundle_dir(version))

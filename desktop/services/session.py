@@ -7,14 +7,18 @@ Every method of a session touches the database and runs on the GUI's store threa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the model runtime is heavy to import; the GUI needs only the names
     from desktop.services.assessment import AssessmentService
     from desktop.services.cases import CaseService
     from desktop.services.drafts import DraftService
+    from desktop.services.hub_inbox import HubInbox
+    from desktop.services.hub_services import HubServices
     from desktop.services.models import ModelService
+    from desktop.services.roles import UserRoles
     from desktop.services.status import SyncStatusSource
+    from desktop.services.sync_ports import StoreCall
 
 
 class ClinicSession(Protocol):
@@ -22,6 +26,12 @@ class ClinicSession(Protocol):
 
     @property
     def user(self) -> str: ...
+
+    @property
+    def roles(self) -> UserRoles:
+        """The user's local roles: the GUI shows only what they allow (the services
+        refuse the rest anyway)."""
+        ...
 
     @property
     def cases(self) -> CaseService: ...
@@ -37,6 +47,16 @@ class ClinicSession(Protocol):
 
     @property
     def sync(self) -> SyncStatusSource: ...
+
+    @property
+    def inbox(self) -> HubInbox: ...
+
+    def hub_services(
+        self, run_on_store: StoreCall[Any], *, channel: str | None = None
+    ) -> HubServices:
+        """Sync and model updates for threads other than the store thread: every store
+        access (and loading a new model) goes through ``run_on_store``."""
+        ...
 
     def close(self) -> None: ...
 

@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop.domain.errors import UserFacingError
+from desktop.services.anchor_port import StoreAnchors
 from desktop.services.jobs import CancelToken, Progress, ProgressCallback, ignore_progress
 from desktop.services.model_updates import ModelUpdateReport, ModelUpdateService
+from desktop.services.roles import Permission, UserRoles, require
 from desktop.services.status import NOT_CONFIGURED_DETAIL, SyncState, SyncStatus
 from desktop.services.sync_ports import StoreCall, StoreInbox, StoreOutbox, direct, store_time
 from desktop.store import (
@@ -29,7 +31,7 @@ from desktop.store import (
     QuarantinedItem,
     StoredIdentity,
 )
-from sync.client import HubClient, drain_outbox, pull_changes
+from sync.client import HubClient, anchor_audit_head, drain_outbox, pull_changes
 from sync.client.changes import ChangeRejected
 from sync.client.drain import DrainCancelled
 from sync.transport import HubRefused, HubUnreachable, HubUntrusted
@@ -77,6 +79,10 @@ class SyncReport:
     models: ModelUpdateReport | None = None
     finished_at: datetime | None = None
     batch_sizes: list[int] = field(default_factory=list)
+    #: the audit entry the hub confirmed this round (None: not anchored, see anchor_error)
+    anchored_seq: int | None = None
+    #: why the audit head could not be anchored (the rest of the round still ran)
+    anchor_error: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -101,7 +107,9 @@ class SyncService:
         clock: Callable[[], datetime] = _utc_now,
         max_failures: int = 5,
         sleep: Callable[[float], None] | None = None,
+        roles: UserRoles | None = None,
     ) -> None:
+        self._roles = roles  # None: no sign-in to check (tests, tools)
         self._store = store
         self._ledger = store.sync_ledger()
         self._actor = actor
@@ -122,6 +130,7 @@ class SyncService:
 
     def enroll(self, hub_url: str, code: str, device_name: str = DEFAULT_DEVICE_NAME) -> Enrollment:
         """Generate this device's key, enroll with the one-time code, keep the identity."""
+        require(self._roles, Permission.MANAGE_HUB)
         key = DeviceKey.generate()
         client = self._connect(hub_url)
         try:
@@ -158,6 +167,7 @@ class SyncService:
         refusal the user must act on (device revoked, certificate not trusted, a change
         that fails its signature) is recorded and raised.
         """
+        require(self._roles, Permission.SYNC)
         identity = self.identity()
         if identity is None:
             raise NotEnrolled()
@@ -211,6 +221,7 @@ class SyncService:
         if drained.stopped_offline:
             report.offline, report.error = True, drained.last_error
             return
+        self._anchor_audit(client, identity, report)
         self._set_progress(progress, Progress(0, None, "receiving answers"))
         pulled = pull_changes(
             client,
@@ -223,6 +234,24 @@ class SyncService:
         if self._models is not None:
             self._set_progress(progress, Progress(0, None, "checking for a model update"))
             report.models = self._models.update(client, identity.hub_url, identity.tuf_roots)
+
+    def _anchor_audit(
+        self, client: HubClient, identity: StoredIdentity, report: SyncReport
+    ) -> None:
+        """Anchor the audit head at the hub; a failure is reported, never fatal."""
+        try:
+            anchored = anchor_audit_head(
+                client,
+                StoreAnchors(self._store.hub_anchors(), self._run),
+                device_id=identity.device_id,
+                clinic_id=identity.clinic_id,
+                hub_public_key=identity.hub_public_key,
+                clock=self._clock,
+            )
+        except UserFacingError as error:  # refused (audit alarm), offline, bad receipt
+            report.anchor_error = str(error)
+        else:
+            report.anchored_seq = anchored.seq
 
     def _report_for(self, case_id: str, version: int) -> Any:
         for stored in reversed(self._store.reports(case_id)):
@@ -277,17 +306,20 @@ class SyncService:
     # --- inbox, receipts, quarantine ----------------------------------------------------
 
     def inbox(self, *, unread_only: bool = False, limit: int = 100) -> list[HubMessage]:
+        require(self._roles, Permission.READ_INBOX)
         messages: list[HubMessage] = self._run(
             lambda: self._ledger.messages(unread_only=unread_only, limit=limit)
         )
         return messages
 
     def messages_for_case(self, case_id: str) -> list[HubMessage]:
+        require(self._roles, Permission.READ_INBOX)
         messages: list[HubMessage] = self._run(lambda: self._ledger.messages(case_id=case_id))
         return messages
 
     def read_message(self, seq: int) -> HubMessage:
         """Open a message: it is marked read (audited) and the hub gets a read receipt."""
+        require(self._roles, Permission.READ_INBOX)
         message: HubMessage | None = self._run(lambda: self._ledger.message(seq))
         if message is None:
             raise MessageNotFound(seq)
@@ -296,13 +328,16 @@ class SyncService:
         return updated or message
 
     def receipt(self, case_id: str) -> CaseReceipt | None:
+        require(self._roles, Permission.READ_CASES)
         receipt: CaseReceipt | None = self._run(lambda: self._ledger.receipt(case_id))
         return receipt
 
     def quarantined(self) -> list[QuarantinedItem]:
+        require(self._roles, Permission.SEND_TO_HUB)
         items: list[QuarantinedItem] = self._run(self._ledger.quarantined)
         return items
 
     def requeue(self, outbox_id: int) -> bool:
+        require(self._roles, Permission.SEND_TO_HUB)
         done: bool = self._run(lambda: self._ledger.requeue(outbox_id, actor=self._actor))
         return done

@@ -38,6 +38,7 @@ from desktop.store.errors import (
     WrongRecoveryKey,
 )
 from desktop.store.home import Home
+from desktop.store.hub_anchors import AuditPosition, HubAnchor, HubAnchorLedger, NewHubAnchor
 from desktop.store.hub_messages import CaseReceipt, HubMessage, NewHubMessage, PendingAck
 from desktop.store.key_file import KdfParams
 from desktop.store.keys import generate_recovery_keypair
@@ -59,6 +60,7 @@ from desktop.store.sync_ledger import Delivery, StoredIdentity, SyncLedger
 
 __all__ = [
     "AuditEntry",
+    "AuditPosition",
     "AuditProblem",
     "AuditReport",
     "CaseNotFound",
@@ -70,10 +72,13 @@ __all__ = [
     "DeviceKey",
     "DiskFull",
     "Home",
+    "HubAnchor",
+    "HubAnchorLedger",
     "HubMessage",
     "IntegrityScope",
     "KdfParams",
     "LastUserSlot",
+    "NewHubAnchor",
     "NewHubMessage",
     "NewReport",
     "NewVersion",

@@ -4,8 +4,9 @@
 ``mac(0)`` = 32 zero bytes. ``audit_head`` (one row, its own MAC) is updated in the same
 transaction as each entry, and after each commit the head is copied, MACed, into the
 ``audit-anchor`` file outside the database. Removing the last entries *and* the head is
-therefore still noticed, as long as the anchor file survives; the hub will hold a third
-copy of the head after each sync (see docs/storage.md, "Audit chain").
+therefore still noticed, as long as the anchor file survives; the hub holds a third copy
+of the head after each sync, and its signed receipts (desktop/store/hub_anchors.py) are
+checked here too (see docs/storage.md, "Audit chain").
 
 The audit key is derived from the data key, so only someone who can unlock the store can
 write valid entries; ``verify`` tells edited, deleted, reordered and truncated apart.
@@ -25,6 +26,7 @@ from typing import Any
 
 from desktop.store.database import Database
 from desktop.store.home import write_file_atomically
+from desktop.store.hub_anchors import HubAnchor, anchored_heads
 from desktop.store.keys import wipe
 
 logger = logging.getLogger(__name__)
@@ -74,6 +76,8 @@ class AuditReport:
     ok: bool
     entries_checked: int
     problems: tuple[AuditProblem, ...]
+    #: the newest head the hub confirmed (None: never anchored at a hub)
+    hub_anchor: HubAnchor | None = None
 
 
 @dataclass(frozen=True)
@@ -338,8 +342,11 @@ class AuditChain:
         last_mac = str(index[-1][1]) if index else GENESIS_MAC
         problems += self._check_head(last_seq, last_mac)
         problems += self._check_anchor(last_seq, seq_by_mac, problems)
+        anchors = anchored_heads(self._database)
+        problems += _check_hub_anchors(anchors, last_seq, seq_by_mac)
         problems.sort(key=lambda problem: (problem.seq is None, problem.seq or 0))
-        return AuditReport(not problems, len(index), tuple(problems))
+        latest = anchors[-1] if anchors else None
+        return AuditReport(not problems, len(index), tuple(problems), latest)
 
     def _rows(self) -> Iterator[_Row]:
         cursor = self._database.execute(
@@ -505,6 +512,33 @@ class AuditChain:
     def _head_mac(self, seq: int, mac: str) -> str:
         message = f"head\x00{self._store_id}\x00{seq}\x00{mac}".encode()
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+
+
+def _check_hub_anchors(
+    anchors: list[HubAnchor], last_seq: int, seq_by_mac: dict[str, int]
+) -> list[AuditProblem]:
+    """The lowest entry anchored at the hub that this chain no longer holds, if any."""
+    for anchor in anchors:
+        when = f"anchored at the hub {anchor.anchored_at}"
+        if anchor.seq > last_seq:
+            return [
+                AuditProblem(
+                    last_seq + 1,
+                    ProblemKind.TRUNCATED,
+                    f"entries {last_seq + 1} to {anchor.seq} are missing (the log had "
+                    f"{anchor.seq} entries when it was {when})",
+                )
+            ]
+        if anchor.seq > 0 and seq_by_mac.get(anchor.mac) != anchor.seq:
+            return [
+                AuditProblem(
+                    anchor.seq,
+                    ProblemKind.EDITED,
+                    f"entry {anchor.seq} differs from the one {when}: the log was "
+                    "rewritten from there or earlier",
+                )
+            ]
+    return []
 
 
 def _anchor_mac(key: bytearray, state: AnchorState) -> str:

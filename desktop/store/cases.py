@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -147,19 +147,21 @@ def search_terms(pseudonym: str, patient_name: str) -> set[str]:
     return {term for term in terms if term}
 
 
-def _search_bounds(search: str | None) -> tuple[str, str] | None:
+def search_bounds(search: str | None) -> tuple[str, str] | None:
+    """The range of folded terms a search matches (None: no search)."""
     term = fold_for_search(search or "")
     return (term, term + _TOP_OF_UNICODE) if term else None
 
 
-def _search_filter(database: Database, search: str | None) -> tuple[str, tuple[str, ...]]:
-    """WHERE clause for a prefix search, shaped for how many cases match.
+def search_condition(database: Database, search: str | None) -> tuple[str, tuple[str, ...]]:
+    """Condition on ``cases`` for a prefix search (empty: no search), shaped for how many
+    cases match.
 
     Few matches: collect them through the term index, then sort (cost ~ matches).
     Many matches: walk the case list in display order and stop after one page
     (cost ~ page x cases/matches). A capped count of term rows decides.
     """
-    bounds = _search_bounds(search)
+    bounds = search_bounds(search)
     if bounds is None:
         return "", ()
     probe = database.scalar(
@@ -169,12 +171,12 @@ def _search_filter(database: Database, search: str | None) -> tuple[str, tuple[s
     )
     if probe >= _DENSE_SEARCH_ROWS:
         return (
-            "WHERE EXISTS (SELECT 1 FROM case_search_terms AS t "
+            "EXISTS (SELECT 1 FROM case_search_terms AS t "
             "WHERE t.case_id = cases.case_id AND t.term >= ? AND t.term < ?)",
             bounds,
         )
     return (
-        "WHERE case_id IN (SELECT case_id FROM case_search_terms WHERE term >= ? AND term < ?)",
+        "cases.case_id IN (SELECT case_id FROM case_search_terms WHERE term >= ? AND term < ?)",
         bounds,
     )
 
@@ -270,34 +272,46 @@ def read_versions(database: Database, case_id: str) -> list[StoredVersion]:
     return [_stored_version(row) for row in rows]
 
 
+SUMMARY_COLUMNS = (
+    "cases.case_id, cases.pseudonym, cases.patient_name, cases.assessment_date, "
+    "cases.latest_version, cases.updated_at, cases.status"
+)
+
+
+def summary_of(row: Sequence[Any]) -> CaseSummary:
+    """A CaseSummary from the first seven columns of ``row`` (:data:`SUMMARY_COLUMNS`)."""
+    return CaseSummary(
+        case_id=row[0],
+        pseudonym=row[1],
+        patient_name=row[2],
+        assessment_date=date.fromisoformat(row[3]),
+        latest_version=int(row[4]),
+        updated_at=row[5],
+        status=row[6],
+    )
+
+
+def check_page(offset: int, limit: int) -> None:
+    if not (offset >= 0 and 1 <= limit <= MAXIMUM_PAGE_SIZE):
+        raise ValueError(f"need offset >= 0 and 1 <= limit <= {MAXIMUM_PAGE_SIZE}")
+
+
 def list_summaries(
     database: Database, *, search: str | None, offset: int, limit: int
 ) -> list[CaseSummary]:
-    if not (offset >= 0 and 1 <= limit <= MAXIMUM_PAGE_SIZE):
-        raise ValueError(f"need offset >= 0 and 1 <= limit <= {MAXIMUM_PAGE_SIZE}")
-    where, parameters = _search_filter(database, search)
+    check_page(offset, limit)
+    condition, parameters = search_condition(database, search)
+    where = f"WHERE {condition}" if condition else ""
     rows = database.execute(
-        "SELECT case_id, pseudonym, patient_name, assessment_date, latest_version, "
-        f"updated_at, status FROM cases {where} "
-        "ORDER BY updated_at DESC, case_id DESC LIMIT ? OFFSET ?",
+        f"SELECT {SUMMARY_COLUMNS} FROM cases {where} "
+        "ORDER BY cases.updated_at DESC, cases.case_id DESC LIMIT ? OFFSET ?",
         (*parameters, limit, offset),
     ).fetchall()
-    return [
-        CaseSummary(
-            case_id=row[0],
-            pseudonym=row[1],
-            patient_name=row[2],
-            assessment_date=date.fromisoformat(row[3]),
-            latest_version=int(row[4]),
-            updated_at=row[5],
-            status=row[6],
-        )
-        for row in rows
-    ]
+    return [summary_of(row) for row in rows]
 
 
 def count_summaries(database: Database, *, search: str | None) -> int:
-    bounds = _search_bounds(search)
+    bounds = search_bounds(search)
     if bounds is None:
         return int(database.scalar("SELECT count(*) FROM cases"))
     return int(

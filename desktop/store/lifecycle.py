@@ -93,7 +93,7 @@ def create_store(
                 database.close()
                 raise
             try:
-                store.record_event(user, "store.created", "store", store_id)
+                store.users().record_creation(user, store_id)  # first user: every role
                 write_file_atomically(home.key_file, key_file.to_bytes())
             except BaseException:
                 store.close()
@@ -275,10 +275,17 @@ def _open_with_key(
                 problems = database.check_integrity(IntegrityScope.UNLOCK)
                 if problems:
                     raise StoreCorrupt(CorruptPart.DATABASE, "; ".join(problems[:3]))
-                return _assemble(database, data_key, home, key_file.store_id, clock)
+                store = _assemble(database, data_key, home, key_file.store_id, clock)
         except BaseException:
             database.close()
             raise
+        try:
+            # A store from before roles existed: its users keep every role.
+            store.users().grant_to_existing_users(key_file.user_names(), actor=SYSTEM_ACTOR)
+        except BaseException:
+            store.close()
+            raise
+        return store
     finally:
         data_key.wipe()
 

@@ -221,6 +221,141 @@ SYNC = Migration(
     ),
 )
 
+# Local roles of the users of this store (desktop/store/users.py). Inside the encrypted
+# database, so editing the key file cannot grant a role; a user's roles are the rows
+# that name them (none: the user may sign in but do nothing).
+USER_ROLES = Migration(
+    "0008_user_roles",
+    (
+        """CREATE TABLE user_roles (
+            user TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('clinician', 'it_admin')),
+            granted_at TEXT NOT NULL,
+            granted_by TEXT NOT NULL,
+            PRIMARY KEY (user, role)
+        ) STRICT""",
+    ),
+)
+
+# Audit heads anchored at the hub (desktop/store/hub_anchors.py): each receipt the hub
+# signed, exactly as signed, append-only; ``AuditChain.verify`` checks the chain against
+# every anchored entry. Depends on no other migration after 0001.
+AUDIT_ANCHORS = Migration(
+    "0009_audit_anchors",
+    (
+        """CREATE TABLE audit_hub_anchors (
+            seq INTEGER PRIMARY KEY CHECK (seq >= 0),
+            mac TEXT NOT NULL CHECK (length(mac) = 64),
+            anchored_at TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            receipt TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            received_at TEXT NOT NULL
+        ) STRICT""",
+        *_append_only("audit_hub_anchors"),
+    ),
+)
+
+# The case list's filters (desktop/store/case_index.py): one row per case holding what the
+# filters ask, kept by triggers from what is stored (case versions, reports, hub messages,
+# the outbox), so no writer can forget it; the backfill covers stores made before this
+# migration. It reads two versioned document formats: ``follow_ups[].date`` of
+# painbridge.case/1 and ``alerts[].severity`` of painbridge.report/1, and the signed
+# recommendation payload (``issued_at``, ``follow_up_days``). Depends on no migration
+# after 0007.
+_FOLLOW_UP_DATES = (
+    "SELECT max(json_extract(j.value, '$.date')) FROM json_each({document}, '$.follow_ups') "
+    "AS j WHERE j.type = 'object' AND json_type(j.value, '$.date') = 'text'"
+)
+_SERIOUS_ALERT = (
+    "EXISTS (SELECT 1 FROM json_each({document}, '$.alerts') AS j WHERE j.type = 'object' "
+    "AND json_extract(j.value, '$.severity') IN ('warning', 'contraindication'))"
+)
+_RECOMMENDATION_FLAGS = (
+    "INSERT INTO case_list_flags (case_id, recommended_seq, recommended_on, follow_up_due_on) "
+    "SELECT case_id, seq, issued, CASE WHEN days IS NOT NULL "
+    "THEN date(issued, '+' || days || ' days') END FROM (SELECT {case_id} AS case_id, "
+    "{seq} AS seq, coalesce(date(json_extract({payload}, '$.issued_at')), "
+    "date({received_at})) AS issued, CASE WHEN json_type({payload}, '$.follow_up_days') "
+    "= 'integer' THEN json_extract({payload}, '$.follow_up_days') END AS days {source}) "
+    "WHERE true ON CONFLICT (case_id) DO UPDATE SET "
+    "recommended_seq = excluded.recommended_seq, recommended_on = excluded.recommended_on, "
+    "follow_up_due_on = excluded.follow_up_due_on "
+    "WHERE excluded.recommended_seq > coalesce(case_list_flags.recommended_seq, 0)"
+)
+CASE_LIST_FILTERS = Migration(
+    "0010_case_list_filters",
+    (
+        """CREATE TABLE case_list_flags (
+            case_id TEXT PRIMARY KEY,
+            last_follow_up_on TEXT,
+            sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1)),
+            alerting INTEGER NOT NULL DEFAULT 0 CHECK (alerting IN (0, 1)),
+            alert_report_id INTEGER,
+            recommended_seq INTEGER,
+            recommended_on TEXT,
+            follow_up_due_on TEXT
+        ) STRICT""",
+        "CREATE INDEX case_list_flags_sent ON case_list_flags (case_id) WHERE sent = 1",
+        "CREATE INDEX case_list_flags_alerting ON case_list_flags (case_id) WHERE alerting = 1",
+        "CREATE INDEX case_list_flags_answered ON case_list_flags (case_id) "
+        "WHERE recommended_seq IS NOT NULL",
+        "CREATE INDEX case_list_flags_follow_up ON case_list_flags (follow_up_due_on) "
+        "WHERE follow_up_due_on IS NOT NULL",
+        # The sync column reads the outbox rows of one page of cases.
+        "CREATE INDEX outbox_by_case ON outbox (case_id, version)",
+        "CREATE TRIGGER case_list_flags_on_version AFTER INSERT ON case_versions BEGIN "
+        "INSERT INTO case_list_flags (case_id, last_follow_up_on) VALUES (NEW.case_id, ("
+        + _FOLLOW_UP_DATES.format(document="NEW.document")
+        + ")) ON CONFLICT (case_id) DO UPDATE SET last_follow_up_on = excluded.last_follow_up_on;"
+        " END",
+        "CREATE TRIGGER case_list_flags_on_report AFTER INSERT ON reports BEGIN "
+        "INSERT INTO case_list_flags (case_id, alerting, alert_report_id) VALUES (NEW.case_id, "
+        + _SERIOUS_ALERT.format(document="NEW.document")
+        + ", NEW.report_id) ON CONFLICT (case_id) DO UPDATE SET alerting = excluded.alerting, "
+        "alert_report_id = excluded.alert_report_id "
+        "WHERE excluded.alert_report_id > coalesce(case_list_flags.alert_report_id, 0); END",
+        "CREATE TRIGGER case_list_flags_on_recommendation AFTER INSERT ON hub_messages "
+        "WHEN NEW.kind = 'recommendation' AND NEW.case_id IS NOT NULL "
+        "AND json_valid(NEW.payload) BEGIN "
+        + _RECOMMENDATION_FLAGS.format(
+            case_id="NEW.case_id",
+            seq="NEW.seq",
+            payload="NEW.payload",
+            received_at="NEW.received_at",
+            source="",
+        )
+        + "; END",
+        "CREATE TRIGGER case_list_flags_on_sent AFTER UPDATE OF state ON outbox "
+        "WHEN NEW.state = 'sent' BEGIN INSERT INTO case_list_flags (case_id, sent) "
+        "VALUES (NEW.case_id, 1) ON CONFLICT (case_id) DO UPDATE SET sent = 1; END",
+        # Backfill from what a store made before this migration holds.
+        "INSERT INTO case_list_flags (case_id, last_follow_up_on) SELECT c.case_id, ("
+        + _FOLLOW_UP_DATES.format(
+            document="(SELECT v.document FROM case_versions AS v "
+            "WHERE v.case_id = c.case_id AND v.version = c.latest_version)"
+        )
+        + ") FROM cases AS c",
+        "UPDATE case_list_flags SET sent = 1 "
+        "WHERE case_id IN (SELECT case_id FROM outbox WHERE state = 'sent')",
+        "INSERT INTO case_list_flags (case_id, alerting, alert_report_id) SELECT r.case_id, "
+        + _SERIOUS_ALERT.format(document="r.document")
+        + ", r.report_id FROM reports AS r "
+        "WHERE r.report_id IN (SELECT max(report_id) FROM reports GROUP BY case_id) "
+        "ON CONFLICT (case_id) DO UPDATE SET alerting = excluded.alerting, "
+        "alert_report_id = excluded.alert_report_id",
+        _RECOMMENDATION_FLAGS.format(
+            case_id="m.case_id",
+            seq="m.seq",
+            payload="m.payload",
+            received_at="m.received_at",
+            source="FROM hub_messages AS m WHERE m.seq IN (SELECT max(seq) FROM hub_messages "
+            "WHERE kind = 'recommendation' AND case_id IS NOT NULL AND json_valid(payload) "
+            "GROUP BY case_id)",
+        ),
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     AUDIT_LOG,
     CASE_VERSIONS,
@@ -229,6 +364,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     DRAFTS,
     REPORTS,
     SYNC,
+    USER_ROLES,
+    AUDIT_ANCHORS,
+    CASE_LIST_FILTERS,
 )
 
 

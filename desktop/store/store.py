@@ -19,6 +19,7 @@ from typing import Any
 from desktop.domain.errors import InvalidInput, Problem
 from desktop.store.audit import AuditChain, AuditEntry, AuditReport
 from desktop.store.boundary import translate_failures
+from desktop.store.case_index import CaseIndex
 from desktop.store.cases import (
     CaseSummary,
     NewVersion,
@@ -41,6 +42,7 @@ from desktop.store.drafts import (
     read_drafts,
     write_draft,
 )
+from desktop.store.hub_anchors import HubAnchorLedger
 from desktop.store.migrations import applied_migrations
 from desktop.store.outbox import (
     CASE_VERSION_KIND,
@@ -59,6 +61,7 @@ from desktop.store.reports import (
     read_reports,
 )
 from desktop.store.sync_ledger import SyncLedger
+from desktop.store.users import UserDirectory
 
 VERSION_ADDED = "case.version_added"
 REPORT_STORED = "report.stored"
@@ -229,6 +232,10 @@ class CaseStore:
         with self._boundary():
             return count_summaries(self._database, search=search)
 
+    def case_index(self) -> CaseIndex:
+        """The case list with filters, flags and sync state (desktop/store/case_index.py)."""
+        return CaseIndex(self._database, boundary=self._boundary)
+
     def case_ids_with_prefix(self, prefix: str, *, limit: int = 10) -> list[str]:
         """Ids of cases whose id starts with ``prefix`` (for typing a short id)."""
         with self._boundary():
@@ -244,6 +251,20 @@ class CaseStore:
         """The sync side of the store: device identity, delivery, hub messages, receipts
         (desktop/store/sync_ledger.py). Shares this store's connection and audit chain."""
         return SyncLedger(
+            self._database,
+            self._audit,
+            boundary=self._boundary,
+            changing=self._changing,
+            now=self._now,
+        )
+
+    def hub_anchors(self) -> HubAnchorLedger:
+        """The audit heads the hub confirmed (desktop/store/hub_anchors.py)."""
+        return HubAnchorLedger(self._database, boundary=self._boundary, now=self._now)
+
+    def users(self) -> UserDirectory:
+        """The users' local roles (desktop/store/users.py); same connection and audit chain."""
+        return UserDirectory(
             self._database,
             self._audit,
             boundary=self._boundary,

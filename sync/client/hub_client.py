@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from sync.protocol import (
     API_PREFIX,
+    AuditAnchorIn,
+    AuditAnchorResult,
     ChangesPage,
     EnrollRequest,
     EnrollResponse,
@@ -56,6 +58,9 @@ class HubClient:
         return self.transport.post(
             f"{API_PREFIX}/receipts", ReceiptBatch(acks=list(acks)), ReceiptBatchResult
         )
+
+    def anchor_audit(self, request: AuditAnchorIn) -> AuditAnchorResult:
+        return self.transport.post(f"{API_PREFIX}/audit-anchors", request, AuditAnchorResult)
 
     def close(self) -> None:
         self.transport.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from sync.protocol import ModelSummary, ReceiptAck
+from sync.protocol import AuditHead, ModelSummary, ReceiptAck
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,27 @@ class ReceivedChange:
     receipt: str | None  # the receipt state this change moves its case to
 
 
+@dataclass(frozen=True)
+class AuditClaim:
+    """The clinic's audit head, and its own entry at the newest anchor it holds a receipt
+    for (None before the first anchor)."""
+
+    head: AuditHead
+    checkpoint: AuditHead | None
+
+
+@dataclass(frozen=True)
+class VerifiedAnchor:
+    """An anchor receipt whose hub signature held and that names the head sent."""
+
+    seq: int
+    mac: str
+    anchored_at: datetime
+    device_id: str
+    payload_text: str  # canonical JSON exactly as signed
+    signature: str
+
+
 class OutboxPort(Protocol):
     def due(self, limit: int) -> list[PendingUpload]: ...
 
@@ -64,3 +85,11 @@ class InboxPort(Protocol):
     def pending_acks(self) -> list[ReceiptAck]: ...
 
     def acks_reported(self, acks: Sequence[ReceiptAck]) -> None: ...
+
+
+class AnchorPort(Protocol):
+    def claim(self) -> AuditClaim: ...
+
+    def mac_at(self, seq: int) -> str | None: ...
+
+    def record(self, anchor: VerifiedAnchor) -> None: ...

@@ -16,10 +16,19 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from sync.hub.audit_anchors import list_alarms
 from sync.hub.context import Hub
 from sync.hub.reviews_state import OPEN_STATES
-from sync.hub.schema import case_versions, changes, clinics, devices, rejections, reviews
-from sync.protocol import CHANNELS, ClinicStatus, HubStatus
+from sync.hub.schema import (
+    audit_anchors,
+    case_versions,
+    changes,
+    clinics,
+    devices,
+    rejections,
+    reviews,
+)
+from sync.protocol import CHANNELS, AuditAlarm, ClinicStatus, HubStatus
 
 MECHANISMS = ("nociceptive", "neuropathic", "nociplastic")
 
@@ -53,13 +62,28 @@ def hub_status(hub: Hub) -> HubStatus:
                 changes.c.kind == "recommendation"
             )
         ).all()
+        alarms = list_alarms(connection)
+        anchored: dict[str, datetime] = {
+            row.clinic_id: row.last
+            for row in connection.execute(
+                select(
+                    audit_anchors.c.clinic_id, func.max(audit_anchors.c.anchored_at).label("last")
+                ).group_by(audit_anchors.c.clinic_id)
+            )
+        }
     newest: dict[tuple[str, str], Any] = {}
     versions: dict[tuple[str, str, int], Any] = {}
     for row in latest:
         newest[(row.clinic_id, row.case_id)] = row
         versions[(row.clinic_id, row.case_id, row.version)] = row
     statuses = [
-        _clinic_status(clinic, now, device_rows, review_rows, newest, versions, answers, rejected)
+        _with_audit(
+            _clinic_status(
+                clinic, now, device_rows, review_rows, newest, versions, answers, rejected
+            ),
+            alarms,
+            anchored,
+        )
         for clinic in clinic_rows
     ]
     open_reviews = [r for r in review_rows if r.state in OPEN_STATES]
@@ -74,6 +98,19 @@ def hub_status(hub: Hub) -> HubStatus:
         queue_depth=len(open_reviews),
         oldest_waiting_hours=None if oldest is None else _hours(now - oldest),
         published_models=published,
+        audit_alarms=alarms,
+    )
+
+
+def _with_audit(
+    status: ClinicStatus, alarms: list[AuditAlarm], anchored: dict[str, datetime]
+) -> ClinicStatus:
+    """The clinic's audit anchoring: refused anchors and the last accepted one."""
+    return status.model_copy(
+        update={
+            "audit_alarms": sum(alarm.clinic_id == status.clinic_id for alarm in alarms),
+            "last_anchor_at": anchored.get(status.clinic_id),
+        }
     )
 
 

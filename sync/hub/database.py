@@ -22,6 +22,7 @@ from sync.hub.errors import HubSetupError
 from sync.hub.schema import SCHEMA_VERSION, hub_meta, metadata
 
 _FEED_LOCK = 727_001  # pg_advisory_xact_lock key of the changes feed
+_DATA_KEY_LOCK = 727_002  # uploads (shared) against retiring a data key (exclusive)
 _READ_ONLY = "painbridge_read_only"
 
 
@@ -56,6 +57,14 @@ class HubDatabase:
         """Serialize writers of the changes feed until the transaction ends."""
         if self.is_postgres:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _FEED_LOCK})
+
+    def lock_data_keys(self, connection: Connection, *, exclusive: bool) -> None:
+        """Uploads hold this shared while they seal and insert; retiring a data key holds
+        it exclusively, so no upload sealed with that key can commit after the check that
+        no row needs it (SQLite's single writer gives the same order by itself)."""
+        if self.is_postgres:
+            function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+            connection.execute(text(f"SELECT {function}(:key)"), {"key": _DATA_KEY_LOCK})
 
     def create_schema(self) -> None:
         """Create missing tables; refuse a database written by a newer hub."""

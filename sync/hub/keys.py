@@ -2,7 +2,10 @@
 
 - ``data-<id>.key``: 32 random bytes, an AES-256-GCM key for case documents at rest. The
   newest (by its ``data-current`` pointer) encrypts; every listed key still decrypts, so a
-  key can be rotated without re-encrypting old rows at once (docs/hub.md, "Key management").
+  key can be rotated without re-encrypting old rows at once. ``painbridge hub
+  rotate-data-key`` (key_rotation.py) re-encrypts them and then retires the old key; a
+  running hub follows such a rotation (:meth:`DataKeyring.refresh`). See docs/hub.md,
+  "Key management".
 - ``feed-signing.pem``: the Ed25519 key that signs every change sent to clinics; clinics
   pin its public key at enrollment.
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,23 +60,44 @@ class DataKeyring:
     def __init__(self, directory: Path) -> None:
         self._directory = directory
         self._keys: dict[str, bytes] = {}
-        self.current_id = self._load()
+        self._lock = threading.Lock()
+        self.current_id = ""
+        if (directory / CURRENT_POINTER).exists():
+            self.refresh()
+        else:
+            self.rotate()
 
-    def _load(self) -> str:
-        pointer = self._directory / CURRENT_POINTER
-        if not pointer.exists():
-            return self.rotate()
-        current = pointer.read_text(encoding="ascii").strip()
-        for path in sorted(self._directory.glob("data-*.key")):
-            key = path.read_bytes()
-            if len(key) != 32:
-                raise HubSetupError(f"{path} is not a 32-byte data key")
-            self._keys[path.stem.removeprefix("data-")] = key
-        if current not in self._keys:
-            raise HubSetupError(
-                f"{pointer} names data key {current!r}, but data-{current}.key is missing"
-            )
-        return current
+    @property
+    def key_ids(self) -> list[str]:
+        """The ids of every data key this keyring can decrypt with."""
+        return sorted(self._keys)
+
+    def refresh(self) -> bool:
+        """Follow the key directory (another process may have rotated or retired a key):
+        load new key files, forget deleted ones, re-read the current pointer. True when
+        the current key changed."""
+        with self._lock:
+            pointer = self._directory / CURRENT_POINTER
+            current = pointer.read_text(encoding="ascii").strip()
+            found = {
+                path.stem.removeprefix("data-"): path
+                for path in sorted(self._directory.glob("data-*.key"))
+            }
+            for key_id, path in found.items():
+                if key_id not in self._keys:
+                    key = path.read_bytes()
+                    if len(key) != 32:
+                        raise HubSetupError(f"{path} is not a 32-byte data key")
+                    self._keys[key_id] = key
+            for key_id in set(self._keys) - set(found):
+                del self._keys[key_id]
+            if current not in self._keys:
+                raise HubSetupError(
+                    f"{pointer} names data key {current!r}, but data-{current}.key is missing"
+                )
+            changed = current != self.current_id
+            self.current_id = current
+            return changed
 
     def rotate(self) -> str:
         """Create a new data key and encrypt with it from now on; old keys stay readable."""
@@ -81,19 +106,42 @@ class DataKeyring:
         write_secret_file(self._directory / f"data-{key_id}.key", key)
         pointer = self._directory / CURRENT_POINTER
         temporary = pointer.with_suffix(".tmp")
-        temporary.write_text(key_id + "\n", encoding="ascii")
+        with temporary.open("w", encoding="ascii") as handle:
+            handle.write(key_id + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temporary, pointer)
-        self._keys[key_id] = key
-        self.current_id = key_id
+        _sync_directory(self._directory)
+        with self._lock:
+            self._keys[key_id] = key
+            self.current_id = key_id
         return key_id
 
+    def retire(self, key_id: str) -> None:
+        """Delete a data key that no stored row needs any more (never the current one).
+
+        Copies in backups of the key directory are not touched: destroy them as your
+        backup policy says (docs/hub.md, "Key management").
+        """
+        if key_id == self.current_id:
+            raise ValueError("the current data key cannot be retired")
+        with self._lock:
+            (self._directory / f"data-{key_id}.key").unlink(missing_ok=True)
+            _sync_directory(self._directory)
+            self._keys.pop(key_id, None)
+
     def seal(self, plaintext: bytes, associated: bytes) -> Sealed:
+        """Encrypt with the current key (a fresh random 96-bit nonce every time)."""
+        key_id = self.current_id
         nonce = secrets.token_bytes(12)
-        cipher = AESGCM(self._keys[self.current_id])
-        return Sealed(self.current_id, nonce, cipher.encrypt(nonce, plaintext, associated))
+        cipher = AESGCM(self._keys[key_id])
+        return Sealed(key_id, nonce, cipher.encrypt(nonce, plaintext, associated))
 
     def open(self, sealed: Sealed, associated: bytes) -> bytes:
         key = self._keys.get(sealed.key_id)
+        if key is None:  # rotated by another process since we loaded the keys?
+            self.refresh()
+            key = self._keys.get(sealed.key_id)
         if key is None:
             raise HubSetupError(
                 f"data key {sealed.key_id} is needed to read a stored case but is not in "
@@ -105,6 +153,17 @@ class DataKeyring:
             raise SealedDocumentDamaged(
                 f"a stored case document failed authentication (key {sealed.key_id})"
             ) from None
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename or unlink in ``directory`` durable (POSIX; a no-op elsewhere)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 class FeedSigner:

@@ -214,3 +214,38 @@ model_releases = Table(
     Column("published_at", UtcDateTime, nullable=False),
     UniqueConstraint("channel", "version", name="model_releases_version"),
 )
+
+# The head of each device's audit chain, as sent on every sync (audit_anchors.py):
+# append-only, one row per newly anchored head; ``seq`` only grows per device.
+audit_anchors = Table(
+    "audit_anchors",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("device_id", String(32), ForeignKey("devices.device_id"), nullable=False),
+    Column("clinic_id", String(32), ForeignKey("clinics.clinic_id"), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("mac", String(64), nullable=False),
+    Column("clinic_at", UtcDateTime, nullable=False),
+    Column("anchored_at", UtcDateTime, nullable=False),
+    UniqueConstraint("device_id", "seq", name="audit_anchors_seq"),
+)
+
+# Refused anchors (a chain that went backwards): one row per device, code and anchored
+# entry; a repeat of the same refusal updates ``last_at``, ``claimed_*`` and ``repeats``.
+audit_alarms = Table(
+    "audit_alarms",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("device_id", String(32), ForeignKey("devices.device_id"), nullable=False),
+    Column("clinic_id", String(32), ForeignKey("clinics.clinic_id"), nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("anchored_seq", BigInteger, nullable=False),
+    Column("claimed_seq", BigInteger, nullable=False),
+    Column("claimed_mac", String(64), nullable=False),
+    Column("first_at", UtcDateTime, nullable=False),
+    Column("last_at", UtcDateTime, nullable=False),
+    Column("repeats", Integer, nullable=False, default=1),
+    UniqueConstraint("device_id", "code", "anchored_seq", name="audit_alarms_incident"),
+    Index("audit_alarms_by_clinic", "clinic_id"),
+)

@@ -65,6 +65,7 @@ class _Checked:
     digest: str
     row: dict[str, Any]
     triage: Triage
+    text: bytes  # the canonical document, kept to seal it again after a key rotation
 
 
 def associated_data(clinic_id: str, case_id: str, version: int) -> bytes:
@@ -82,6 +83,10 @@ def store_batch(hub: Hub, device: DeviceIdentity, batch: UploadBatch) -> UploadB
             checked.append(refused)
     results: list[ItemResult] = []
     with hub.database.transaction() as connection:
+        # Seal with the key that is current now: a rotation may have started since the
+        # checks above, and its old key is retired once no row names it.
+        hub.database.lock_data_keys(connection, exclusive=False)
+        hub.keys.data.refresh()
         known = _stored_before(connection, device, batch.items)
         for item, outcome in zip(batch.items, checked, strict=True):
             try:
@@ -93,7 +98,7 @@ def store_batch(hub: Hub, device: DeviceIdentity, batch: UploadBatch) -> UploadB
                 if previous is not None:
                     results.append(_answer_again(item, previous, outcome.digest))
                     continue
-                results.append(_store(hub, connection, device, outcome, now))
+                results.append(_store(hub, connection, device, _current(hub, outcome), now))
             except ItemRefused as refused:
                 _record_rejection(connection, device, item, refused.code, now)
                 results.append(_rejected(item, refused))
@@ -150,7 +155,20 @@ def _check(hub: Hub, device: DeviceIdentity, item: UploadItem, now: datetime) ->
         "saved_at": item.saved_at,
         "received_at": now,
     }
-    return _Checked(item, digest, row, triage)
+    return _Checked(item, digest, row, triage, text)
+
+
+def _current(hub: Hub, checked: _Checked) -> _Checked:
+    """``checked``, sealed again if the data key was rotated after it was sealed."""
+    if checked.row["key_id"] == hub.keys.data.current_id:
+        return checked
+    item = checked.item
+    sealed = hub.keys.data.seal(
+        checked.text, associated_data(checked.row["clinic_id"], item.case_id, item.version)
+    )
+    row = {**checked.row, "key_id": sealed.key_id, "nonce": sealed.nonce}
+    row["ciphertext"] = sealed.ciphertext
+    return _Checked(item, checked.digest, row, checked.triage, checked.text)
 
 
 def _store(

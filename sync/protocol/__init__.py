@@ -5,6 +5,16 @@ client and the hub service depend on this package and on nothing of each other's
 docs/protocol.md describes every message, header and error code.
 """
 
+from sync.protocol.anchors import (
+    GENESIS_AUDIT_MAC,
+    AnchorOutcome,
+    AnchorReceipt,
+    AnchorReceiptPayload,
+    AuditAlarm,
+    AuditAnchorIn,
+    AuditAnchorResult,
+    AuditHead,
+)
 from sync.protocol.canonical import canonical_json, sha256_hex
 from sync.protocol.changes import (
     Change,
@@ -71,6 +81,7 @@ __all__ = [
     "CLINIC_ACKNOWLEDGEMENTS",
     "DEVICE_HEADER",
     "DIGEST_HEADER",
+    "GENESIS_AUDIT_MAC",
     "MAX_BATCH_ITEMS",
     "NONCE_HEADER",
     "PROTOCOL",
@@ -78,6 +89,13 @@ __all__ = [
     "SIGNATURE_HEADER",
     "SIGNED_HEADERS",
     "TIMESTAMP_HEADER",
+    "AnchorOutcome",
+    "AnchorReceipt",
+    "AnchorReceiptPayload",
+    "AuditAlarm",
+    "AuditAnchorIn",
+    "AuditAnchorResult",
+    "AuditHead",
     "CaseView",
     "Change",
     "ChangePayload",

@@ -40,6 +40,9 @@ ErrorCode = Literal[
     "not_found",
     "conflict",
     "not_claimed",
+    # audit anchors (409, permanent; each one is an audit alarm at the hub)
+    "audit_rollback",
+    "audit_rewritten",
     "wrong_credentials",
     "rate_limited",
     "internal",

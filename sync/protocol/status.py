@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import Field
+
+from sync.protocol.anchors import AuditAlarm
 from sync.protocol.version import WireModel
 
 
@@ -29,6 +32,10 @@ class ClinicStatus(WireModel):
     dn4_completion_share: float | None
     responder_share: float | None
     model_expert_agreement: float | None
+    #: refused audit anchors of this clinic's devices (docs/hub.md, "Audit anchors")
+    audit_alarms: int = 0
+    #: when a device of this clinic last anchored its audit head at the hub
+    last_anchor_at: datetime | None = None
 
 
 class HubStatus(WireModel):
@@ -37,3 +44,5 @@ class HubStatus(WireModel):
     queue_depth: int
     oldest_waiting_hours: float | None
     published_models: dict[str, str | None]
+    #: every audit alarm, newest first
+    audit_alarms: list[AuditAlarm] = Field(default_factory=list)

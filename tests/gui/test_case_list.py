@@ -1,4 +1,5 @@
-"""The case list: lazy paging, search (debounced), badges, opening a case; model tester."""
+"""The case list: lazy paging, search (debounced), filters, badges, the sync column,
+opening a case; model tester on the live and the filtered model."""
 
 from __future__ import annotations
 
@@ -11,13 +12,37 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.app import initialise_clinic
-from desktop.gui.viewmodels.case_table import STATUS_ROLE, CaseTableModel
+from desktop.gui.viewmodels.case_row_text import FILTERS
+from desktop.gui.viewmodels.case_table import (
+    BADGES_ROLE,
+    COLUMNS,
+    STATUS_ROLE,
+    SYNC_ROLE,
+    CaseQuery,
+    CaseTableModel,
+)
 from desktop.services.cases import CasePage, CaseRow
 from desktop.store import NewVersion
 from tests.gui.helpers import PASSPHRASE, USER, unlock
+from tests.unit import case_index_helpers as hub
 
 pytestmark = pytest.mark.gui
 MANY = 260
+STATUS, SYNC = COLUMNS.index("status"), COLUMNS.index("sync")
+REFUSED = "no_consent: the patient has not consented to sharing"
+# Case index -> what happened to it (written through the real store paths in many_home).
+SENT = {i for i in range(MANY) if i % 5 == 0}
+QUARANTINED = {7}
+ANSWERED = {i for i in SENT if i % 10 == 0}  # recommendation issued 2026-11-01
+DUE = {i for i in ANSWERED if i % 20 == 10}  # 14 days: due 2026-11-15 (today: 2026-11-21)
+ALERTS = {i for i in range(MANY) if i % 13 == 0}  # a warning in the latest report
+EXPECTED = {
+    "all": set(range(MANY)),
+    "needs_follow_up": DUE,
+    "sent": SENT,
+    "answered": ANSWERED,
+    "alerts": ALERTS,
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +67,43 @@ def many_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     pseudonym=pseudonym,
                     patient_name=name,
                     assessment_date=date(2026, 11, 1),
-                    status="follow_up_due" if index % 7 == 0 else "open",
                 )
             )
-        clinic.store.add_versions(batch)
+        store = clinic.store
+        store.add_versions(batch)
+        hub.deliver(store, {case_id_of(i): "sent" for i in SENT})
+        hub.deliver(store, {case_id_of(i): f"quarantined: {REFUSED}" for i in QUARANTINED})
+        # Not enrolled: no background sync changes the states under the test (the
+        # messages are verified with the signer's key and stored as a round stores them).
+        signer = hub.HubSigner()
+        hub.pull(
+            store,
+            signer,
+            [
+                hub.recommendation(case_id_of(i), follow_up_days=14 if i in DUE else 60)
+                for i in sorted(ANSWERED)
+            ],
+        )
+        for i in sorted(ALERTS):
+            hub.add_report(store, case_id_of(i), ["warning"])
     return home
+
+
+def case_id_of(index: int) -> str:
+    return str(uuid.UUID(int=index + 1))
+
+
+def index_of(model: CaseTableModel, row: int) -> int:
+    return int(model.index(row, 0).data().removeprefix("PB-"))
+
+
+def load_all(qtbot, model: CaseTableModel) -> None:  # type: ignore[no-untyped-def]
+    """Every page (the view may be fetching one itself meanwhile)."""
+    while True:
+        qtbot.waitUntil(lambda: not model.loading, timeout=10_000)
+        if model.rowCount() >= model.total:
+            return
+        model.fetchMore(QModelIndex())
 
 
 @pytest.fixture
@@ -73,14 +130,99 @@ def test_pages_load_lazily_as_the_view_scrolls(qtbot, many) -> None:
     assert not model.canFetchMore(QModelIndex())
 
 
-def test_status_badges_have_text(qtbot, many) -> None:
+def test_status_badges_and_the_sync_column_say_it_in_words(qtbot, many) -> None:
     model = many.clinic.cases.model
-    texts = {model.index(row, 5).data() for row in range(model.rowCount())}
-    assert texts == {"Open", "Follow-up due"}
-    assert {model.index(row, 5).data(STATUS_ROLE) for row in range(model.rowCount())} == {
-        "open",
-        "follow_up_due",
+    load_all(qtbot, model)
+    rows = {index_of(model, row): row for row in range(model.rowCount())}
+
+    def cell(index: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return model.index(rows[index], column).data(role)
+
+    assert cell(10, STATUS) == "Follow-up due"
+    assert cell(10, STATUS, Qt.ItemDataRole.ToolTipRole) == (
+        "Follow-up due since 2026-11-15 (hub recommendation)"
+    )
+    assert cell(20, STATUS) == "Hub answered"
+    assert cell(5, STATUS) == "Sent to hub"
+    assert cell(1, STATUS) == "Open"
+    assert cell(13, STATUS) == "Open · Alerts"
+    assert cell(130, STATUS) == "Follow-up due · Alerts"
+    assert cell(130, STATUS, BADGES_ROLE) == ("follow_up_due", "alerts")
+    assert cell(130, STATUS, STATUS_ROLE) == "follow_up_due"
+    assert cell(10, SYNC) == "Answered"
+    assert cell(10, SYNC, SYNC_ROLE) == "delivered"
+    assert cell(5, SYNC) == "Received"
+    assert cell(1, SYNC) == "Queued"
+    assert cell(7, SYNC) == f"Quarantined: {REFUSED}"
+    assert cell(7, SYNC, Qt.ItemDataRole.AccessibleTextRole) == f"Quarantined: {REFUSED}"
+    assert cell(7, SYNC, Qt.ItemDataRole.ToolTipRole).startswith(f"Quarantined: {REFUSED}\n")
+    assert model.headerData(SYNC, Qt.Orientation.Horizontal) == "Hub"
+    texts = {model.index(row, SYNC).data() for row in range(model.rowCount())}
+    assert texts == {"Queued", "Received", "Answered", f"Quarantined: {REFUSED}"}
+
+
+@pytest.mark.parametrize("case_filter", FILTERS)
+def test_each_filter_through_the_selector(qtbot, many, case_filter: str) -> None:
+    view = many.window.case_list
+    model = many.clinic.cases.model
+    many.window.focus_filter()
+    assert view.filter.hasFocus()
+    if case_filter != "all":
+        with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+            view.filter.setCurrentIndex(FILTERS.index(case_filter))
+    assert many.clinic.cases.case_filter == case_filter == model.case_filter
+    load_all(qtbot, model)
+    found = {index_of(model, row) for row in range(model.rowCount())}
+    assert found == EXPECTED[case_filter]
+    assert model.total == len(EXPECTED[case_filter])
+    if case_filter != "all":
+        assert view.count.text() == f"{len(EXPECTED[case_filter])} case(s) found"
+
+
+def test_the_filter_is_chosen_with_the_keyboard_and_combines_with_search(qtbot, many) -> None:
+    view = many.window.case_list
+    model = many.clinic.cases.model
+    qtbot.keyClick(
+        many.window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert view.filter.hasFocus()
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        qtbot.keyClick(view.filter, Qt.Key.Key_Down)  # All cases -> Needs follow-up
+    assert model.case_filter == "needs_follow_up"
+    assert {index_of(model, row) for row in range(model.rowCount())} == DUE
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        qtbot.keyClicks(view.search, "maria")  # odd case numbers: every due case is even
+    assert (model.search, model.case_filter, model.rowCount()) == ("maria", "needs_follow_up", 0)
+    assert view.empty.text() == 'No case matches "Needs follow-up" and this search.'
+    view.search.clear()
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        qtbot.keyClicks(view.search, "wei")
+    assert {index_of(model, row) for row in range(model.rowCount())} == DUE
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        view.filter.setCurrentIndex(FILTERS.index("alerts"))
+    assert {index_of(model, row) for row in range(model.rowCount())} == {
+        i for i in ALERTS if i % 2 == 0
     }
+
+
+def test_the_filtered_model_passes_the_model_tester(qtbot, qtmodeltester, many) -> None:
+    model = many.clinic.cases.model
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        many.clinic.cases.set_filter("sent")
+    qtmodeltester.check(model, force_py=True)  # stays connected for what follows
+    load_all(qtbot, model)
+    assert model.rowCount() == len(SENT)
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        many.clinic.cases.set_filter("needs_follow_up")
+    assert model.rowCount() == len(DUE)
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        many.clinic.cases.set_search_text("maria")
+    assert model.rowCount() == 0
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        many.clinic.cases.set_filter("all")
+    assert model.rowCount() == 50
 
 
 def test_search_is_debounced_and_finds_by_name_or_pseudonym(qtbot, many) -> None:
@@ -146,8 +288,8 @@ def test_model_tester_with_synchronous_pages(qtmodeltester) -> None:
     a search that empties it and paging to the end)."""
     total = 23
 
-    def source(search, offset, limit, done, failed):  # type: ignore[no-untyped-def]
-        size = 0 if search == "none" else total
+    def source(query: CaseQuery, offset, limit, done, failed):  # type: ignore[no-untyped-def]
+        size = 0 if query.search == "none" else total
         done(CasePage(_rows(max(0, min(limit, size - offset)), offset), size))
 
     model = CaseTableModel(source, page_size=10)

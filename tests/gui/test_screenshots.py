@@ -174,3 +174,40 @@ def test_render_hub_review(qtbot, launch, home: Path) -> None:
     view.summary.setPlainText("Start pregabalin 75 mg at night; review in two weeks.")
     view.follow_up.setValue(14)
     shoot(app.window, "18-hub-review")
+
+
+def test_render_inbox_and_filtered_case_list(
+    qtbot, launch, seeded_home: Path, tmp_path: Path
+) -> None:
+    """Enrolled, with what the hub sent: the inbox with a message open, the case list
+    filtered to the answered cases (badges, Hub column), and the case's hub panel."""
+    from tests.gui.inbox_helpers import prepare_enrolled_home
+
+    ids = prepare_enrolled_home(seeded_home, tmp_path / "enrolled", messages=True)
+    app = launch(tmp_path / "enrolled")
+    window = app.window
+    window.resize(*SIZE)
+    unlock(qtbot, app)
+    inbox = app.clinic.inbox
+    qtbot.waitUntil(lambda: inbox.model.rowCount() == 3)
+    window.show_page("inbox")
+    row = next(r for r in range(3) if inbox.model.message_at(r).kind == "recommendation")
+    window.inbox.items.setCurrentIndex(inbox.model.index(row))
+    with qtbot.waitSignal(inbox.message_opened, timeout=10_000):
+        inbox.open_row(row)
+    shoot(window, "19-inbox-message")
+
+    model = app.clinic.cases.model
+    window.show_page("cases")
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        window.case_list.filter.setCurrentIndex(3)  # Answered by the hub
+    window.case_list.table.selectRow(0)
+    shoot(window, "20-case-list-filtered")
+
+    with qtbot.waitSignal(app.clinic.editor.opened, timeout=10_000):
+        app.clinic.open_case(ids["Demo Patient One"])
+    panel = window.case_hub
+    qtbot.waitUntil(lambda: panel.view_model.result is not None)
+    window.show_page("report")
+    qtbot.waitUntil(lambda: window.report.complete)
+    shoot(window, "21-report-hub-panel")

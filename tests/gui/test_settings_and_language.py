@@ -6,14 +6,18 @@ from __future__ import annotations
 import json
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from desktop.gui.translations import TRANSLATIONS_DIR
 from desktop.gui.widgets.settings_dialog import SettingsDialog
+from desktop.services.machine_config import MachineConfig
 from tests.gui.helpers import unlock
+from tests.hub_fixtures import CLINIC_NAME, LocalHub
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,17 +86,66 @@ def test_settings_are_validated_saved_and_applied(qtbot, gui) -> None:
     dialog.hub_address.setText("https://hub.example.org/")
     dialog.auto_lock.setValue(5)
     dialog.nrs_band.setCurrentIndex(dialog.nrs_band.findData("Serlin1995"))
-    dialog.enrollment.setText("ONE-TIME-CODE")
     with qtbot.waitSignal(gui.clinic.preferences.saved, timeout=5_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
     saved = json.loads((gui.home / "settings.json").read_text())
     assert saved["hub_address"] == "https://hub.example.org"
     assert saved["auto_lock_minutes"] == 5
     assert saved["nrs_band_scheme"] == "Serlin1995"
-    assert "ONE-TIME-CODE" not in (gui.home / "settings.json").read_text()
     assert gui.clinic.idle.timeout_seconds == 300
-    assert gui.window.banner_text.text().startswith("Warning: Enrollment is not available")
     assert gui.clinic.config.preferences.clinical_settings().nrs_band_scheme == "Serlin1995"
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[LocalHub]:
+    running = LocalHub(tmp_path / "hub")
+    yield running
+    running.stop()
+
+
+def test_save_with_a_code_enrolls_and_stays_open_when_the_hub_refuses(
+    qtbot, hub: LocalHub, gui
+) -> None:
+    unlock(qtbot, gui)
+    sync = gui.clinic.sync
+    dialog = SettingsDialog(gui.clinic.preferences, gui.window, enrollment=sync)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    dialog.hub_address.setText(hub.url)
+    dialog.enrollment.setText("ABCDE-FGHJK")
+    with qtbot.waitSignal(sync.enroll_failed, timeout=20_000):
+        save.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # open, saying why at the field
+    assert dialog.enroll_result.text() == (
+        "⚠ The hub refused the request: this is not an enrollment code (invalid_code)"
+    )
+    code = hub.code()
+    dialog.enrollment.setText(code)
+    with qtbot.waitSignal(sync.enrolled, timeout=20_000):
+        save.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    text = (gui.home / "settings.json").read_text()
+    assert json.loads(text)["hub_address"] == hub.url
+    assert code not in text  # the code is used once, never stored
+    qtbot.waitUntil(lambda: gui.window.status.hub.text() == "● Hub: online", timeout=20_000)
+    assert gui.window.status.hub.toolTip() == f"Connected to {CLINIC_NAME}'s hub at {hub.url}."
+
+
+def test_it_presets_fill_the_hub_fields(qtbot, launch, home: Path) -> None:
+    machine = MachineConfig(
+        hub_url="http://127.0.0.1:9",  # nothing listens: the automatic enrollment waits
+        enrollment_code="ABCDE-FGHJK-LMNPQ",
+        source="/etc/painbridge/painbridge.conf",
+    )
+    app = launch(home, machine=machine)
+    unlock(qtbot, app)
+    dialog = SettingsDialog(app.clinic.preferences, app.window, enrollment=app.clinic.sync)
+    qtbot.addWidget(dialog)
+    assert dialog.hub_address.text() == "http://127.0.0.1:9"
+    assert dialog.enrollment.text() == "ABCDE-FGHJK-LMNPQ"
+    assert dialog.preset_note.text() == "Preset by IT (/etc/painbridge/painbridge.conf)."
+    assert not dialog.preset_note.isHidden()
 
 
 def test_language_switches_without_restarting(qtbot, gui) -> None:

@@ -1,4 +1,5 @@
-"""Sign-in: wrong passphrase, damaged data, first-run set-up, unlock, manual lock."""
+"""Sign-in: wrong passphrase, damaged data, first-run set-up, unlock (the header names the
+user and their roles), manual lock; the hub expert sign-in is in test_hub_review.py."""
 
 from __future__ import annotations
 
@@ -71,6 +72,8 @@ def test_first_run_creates_the_store(qtbot, launch, tmp_path: Path) -> None:
         qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
     assert (home / "keys.json").exists()
     assert app.window.root.currentWidget() is app.window.workspace
+    # The first user of a new store may do everything (a one-person clinic works).
+    assert app.window.account.text() == "dr.chen\nClinician, IT admin"
     qtbot.waitUntil(lambda: app.window.case_list.count.text() == "0 case(s)")
 
 
@@ -92,6 +95,7 @@ def test_unlock_shows_the_cases_and_lock_clears_them(qtbot, gui) -> None:
     model = gui.clinic.cases.model
     assert model.rowCount() == 5
     assert gui.window.status.user.text() == "Signed in: clinician"
+    assert gui.window.account.text() == "clinician\nClinician, IT admin"
     assert gui.window.unlock.passphrase.text() == ""
     with qtbot.waitSignal(gui.clinic.session.locked, timeout=10_000):
         gui.window.workspace_actions[5].trigger()  # File > Lock (Ctrl+L)

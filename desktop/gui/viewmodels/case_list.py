@@ -1,20 +1,23 @@
-"""The case list screen: search (debounced) over the lazily loaded table model."""
+"""The case list screen: search (debounced) and filters over the lazily loaded table model."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.gui.messages import MessageBridge
 from desktop.gui.store_thread import StoreThread
-from desktop.gui.viewmodels.case_table import CaseTableModel
+from desktop.gui.viewmodels.case_row_text import FILTERS
+from desktop.gui.viewmodels.case_table import CaseQuery, CaseTableModel
 from desktop.services.cases import CasePage
 
 
 class CaseListViewModel(QObject):
     open_requested = Signal(str)  # case id
     new_case_requested = Signal()
+    filter_changed = Signal(str)  # one of FILTERS
 
     def __init__(
         self,
@@ -23,11 +26,14 @@ class CaseListViewModel(QObject):
         *,
         page_size: int = 100,
         search_delay_ms: int = 250,
+        today: Callable[[], date] = date.today,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._messages = messages
+        self._today = today
+        self._filter = "all"
         self.model = CaseTableModel(self._fetch_page, page_size=page_size, parent=self)
         self.model.load_failed.connect(messages.report)
         self._search_text = ""
@@ -50,8 +56,23 @@ class CaseListViewModel(QObject):
         self._debounce.stop()
         self._apply_search()
 
+    @property
+    def case_filter(self) -> str:
+        return self._filter
+
+    def set_filter(self, case_filter: str) -> None:
+        """Show only the cases a filter matches (with the search); "all": every case."""
+        if case_filter not in FILTERS:
+            raise ValueError(f"unknown case filter {case_filter!r}")
+        if case_filter == self._filter:
+            return
+        self._filter = case_filter
+        self.filter_changed.emit(case_filter)
+        self._debounce.stop()
+        self.model.reload(self._search_text, case_filter)
+
     def reload(self) -> None:
-        self.model.reload(self._search_text)
+        self.model.reload(self._search_text, self._filter)
 
     def clear(self) -> None:
         self._debounce.stop()
@@ -69,18 +90,25 @@ class CaseListViewModel(QObject):
     def _apply_search(self) -> None:
         text = self._search_text.strip()
         if text != (self.model.search or ""):
-            self.model.reload(text)
+            self.model.reload(text, self._filter)
 
     def _fetch_page(
         self,
-        search: str | None,
+        query: CaseQuery,
         offset: int,
         limit: int,
         done: Callable[[CasePage], None],
         failed: Callable[[BaseException], None],
     ) -> None:
+        today = self._today()
         self._store.call(
-            lambda session: session.cases.list_cases(search=search, offset=offset, limit=limit),
+            lambda session: session.cases.list_cases(
+                search=query.search,
+                case_filter=query.case_filter,
+                today=today,
+                offset=offset,
+                limit=limit,
+            ),
             done,
             failed,
             context=self,

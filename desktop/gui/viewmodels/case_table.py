@@ -1,14 +1,14 @@
 """The case list as a Qt table model that loads pages lazily (fetchMore/canFetchMore).
 
 Rows come from ``CaseService.list_cases`` through a page source (the store thread), a
-page at a time, as the view scrolls. A reload (new search) bumps a generation counter so
-a page that arrives for an older search is ignored.
+page at a time, as the view scrolls. A reload (new search or filter) bumps a generation
+counter so a page that arrives for an older query is ignored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,18 +21,39 @@ from PySide6.QtCore import (
 )
 
 from desktop.gui.i18n import translate
+from desktop.gui.viewmodels.case_row_text import (
+    badge_keys,
+    local_time,
+    status_text,
+    sync_explanation,
+    sync_text,
+)
 from desktop.services.cases import CasePage, CaseRow
 
+__all__ = ["CaseQuery", "CaseTableModel", "local_time", "status_text"]
+
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """What the list shows: a search (None: none) and a filter (see case_row_text.FILTERS)."""
+
+    search: str | None = None
+    case_filter: str = "all"
+
+
 PageSource = Callable[
-    [str | None, int, int, Callable[[CasePage], None], Callable[[BaseException], None]], None
+    [CaseQuery, int, int, Callable[[CasePage], None], Callable[[BaseException], None]], None
 ]
-"""``source(search, offset, limit, done, failed)``: fetch one page asynchronously."""
+"""``source(query, offset, limit, done, failed)``: fetch one page asynchronously."""
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the first badge's key
+BADGES_ROLE = Qt.ItemDataRole.UserRole + 3  # every badge's key (tuple[str, ...])
+SYNC_ROLE = Qt.ItemDataRole.UserRole + 4  # the sync state's key
 
-COLUMNS = ("pseudonym", "patient", "assessed", "updated", "version", "status")
+COLUMNS = ("pseudonym", "patient", "assessed", "updated", "version", "status", "sync")
 
 
 def column_titles() -> tuple[str, ...]:
@@ -43,28 +64,8 @@ def column_titles() -> tuple[str, ...]:
         translate("CaseTable", "Last change"),
         translate("CaseTable", "Version"),
         translate("CaseTable", "Status"),
+        translate("CaseTable", "Hub"),
     )
-
-
-def status_text(status: str) -> str:
-    """The badge text of a case status (unknown statuses are shown as stored)."""
-    known = {
-        "open": translate("CaseTable", "Open"),
-        "follow_up_due": translate("CaseTable", "Follow-up due"),
-        "sent": translate("CaseTable", "Sent to hub"),
-        "answered": translate("CaseTable", "Hub answered"),
-        "closed": translate("CaseTable", "Closed"),
-    }
-    return known.get(status, status.replace("_", " "))
-
-
-def local_time(stamp: str) -> str:
-    """``2026-11-21T09:30:00.000000Z`` -> local ``2026-11-21 10:30``."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -81,7 +82,7 @@ class CaseTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._rows: list[CaseRow] = []
         self._total = 0
-        self._search: str | None = None
+        self._query = CaseQuery()
         self._generation = 0
         self._loading = False
         self._titles = column_titles()
@@ -101,16 +102,16 @@ class CaseTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "pseudonym":
-            return (
-                translate("CaseTable", "Case %1, version %2")
-                .replace("%1", row.case_id)
-                .replace("%2", str(row.latest_version))
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
         if role == CASE_ID_ROLE:
             return row.case_id
         if role == STATUS_ROLE:
-            return row.status
+            return badge_keys(row)[0]
+        if role == BADGES_ROLE:
+            return badge_keys(row)
+        if role == SYNC_ROLE:
+            return row.sync_state
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "version":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -150,7 +151,15 @@ class CaseTableModel(QAbstractTableModel):
 
     @property
     def search(self) -> str | None:
-        return self._search
+        return self._query.search
+
+    @property
+    def case_filter(self) -> str:
+        return self._query.case_filter
+
+    @property
+    def query(self) -> CaseQuery:
+        return self._query
 
     def retranslate(self) -> None:
         """Column titles and badge texts in the newly installed language."""
@@ -163,9 +172,10 @@ class CaseTableModel(QAbstractTableModel):
     def case_id_at(self, row: int) -> str | None:
         return self._rows[row].case_id if 0 <= row < len(self._rows) else None
 
-    def reload(self, search: str | None = None) -> None:
-        """Forget the rows and load the first page for ``search`` (None: all cases)."""
-        self._search = search.strip() if search and search.strip() else None
+    def reload(self, search: str | None = None, case_filter: str = "all") -> None:
+        """Forget the rows and load the first page for ``search`` (None: no search) and
+        ``case_filter`` ("all": every case)."""
+        self._query = CaseQuery(search.strip() if search and search.strip() else None, case_filter)
         self._generation += 1
         self.beginResetModel()
         self._rows = []
@@ -189,7 +199,7 @@ class CaseTableModel(QAbstractTableModel):
         generation = self._generation
         self._set_loading(True)
         self._source(
-            self._search,
+            self._query,
             offset,
             self._page_size,
             lambda page: self._receive(generation, offset, page),
@@ -233,4 +243,22 @@ class CaseTableModel(QAbstractTableModel):
             return local_time(row.updated_at)
         if column == "version":
             return str(row.latest_version)
-        return status_text(row.status)
+        if column == "sync":
+            return sync_text(row.sync_state, row.sync_reason)
+        return " · ".join(status_text(key) for key in badge_keys(row))
+
+    def _tooltip(self, row: CaseRow, column: str) -> str | None:
+        if column == "pseudonym":
+            return (
+                translate("CaseTable", "Case %1, version %2")
+                .replace("%1", row.case_id)
+                .replace("%2", str(row.latest_version))
+            )
+        if column == "sync":
+            explanation = sync_explanation(row.sync_state)
+            return f"{sync_text(row.sync_state, row.sync_reason)}\n{explanation}".strip()
+        if column == "status" and row.needs_follow_up and row.follow_up_due_on:
+            return translate("CaseTable", "Follow-up due since %1 (hub recommendation)").replace(
+                "%1", row.follow_up_due_on
+            )
+        return None

@@ -2,6 +2,10 @@
 
 Every call to the hub is a network request, so it runs on the job runner; one at a time
 (the screen says "working…" meanwhile). Nothing here touches the clinic's database.
+
+The review service is attached when an expert signs in at the hub and detached at sign-out
+(answers still on their way are then dropped); a session the hub no longer accepts is
+announced by :attr:`HubReviewViewModel.session_ended`.
 """
 
 from __future__ import annotations
@@ -22,7 +26,12 @@ from desktop.domain.errors import InvalidInput
 from desktop.gui.i18n import translate
 from desktop.gui.jobs import JobRunner
 from desktop.gui.messages import MessageBridge
-from desktop.services.hub_review import HubReviewService, RecommendationDraft, ReviewedCase
+from desktop.services.hub_review import (
+    HubReviewService,
+    HubSessionEnded,
+    RecommendationDraft,
+    ReviewedCase,
+)
 from desktop.services.jobs import CancelToken, ProgressCallback
 from sync.protocol.review import QueueEntry
 
@@ -126,10 +135,12 @@ class HubReviewViewModel(QObject):
     case_opened = Signal(object)  # ReviewedCase
     sent = Signal(str)  # case_ref
     send_refused = Signal(object)  # InvalidInput
+    session_ended = Signal(object)  # HubSessionEnded: sign in again
+    cleared = Signal()  # signed out: the case and the form are gone
 
     def __init__(
         self,
-        service: HubReviewService,
+        service: HubReviewService | None,
         jobs: JobRunner,
         messages: MessageBridge,
         parent: QObject | None = None,
@@ -142,18 +153,47 @@ class HubReviewViewModel(QObject):
         self.current: ReviewedCase | None = None
         self._busy = False
         self._refresh_when_done = False
+        self._generation = 0  # answers of an earlier sign-in are dropped
 
     @property
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def attached(self) -> bool:
+        return self._service is not None
+
+    @property
+    def service(self) -> HubReviewService | None:
+        return self._service
+
+    def attach(self, service: HubReviewService) -> None:
+        """An expert signed in: work on their session from now on."""
+        self.clear()
+        self._service = service
+
+    def detach(self) -> None:
+        """Signed out: forget the session, the queue and the open case."""
+        self._service = None
+        self.clear()
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.current = None
+        self._refresh_when_done = False
+        self.queue.set_entries([])
+        self._set_busy(False)
+        self.cleared.emit()
+
     def refresh(self) -> None:
         service = self._service
+        if service is None:
+            return
         self._run(self.tr("Loading the review queue"), lambda: service.queue(), self._queued)
 
     def claim_and_open(self, row: int) -> None:
         entry = self.queue.entry(row)
-        if entry is None:
+        if entry is None or self._service is None:
             return
         service, case_ref = self._service, entry.case_ref
 
@@ -165,10 +205,10 @@ class HubReviewViewModel(QObject):
         self._run(self.tr("Opening the case"), claim_then_open, self._opened)
 
     def send(self, draft: RecommendationDraft) -> None:
-        current = self.current
-        if current is None:
+        current, service = self.current, self._service
+        if current is None or service is None:
             return
-        service, case_ref = self._service, current.view.case_ref
+        case_ref = current.view.case_ref
 
         def send() -> str:
             service.send(case_ref, draft)
@@ -180,14 +220,18 @@ class HubReviewViewModel(QObject):
         if self._busy:
             return
         self._set_busy(True)
+        generation = self._generation
 
         def work(token: CancelToken, progress: ProgressCallback) -> Any:
             return call()
 
+        def current(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            return lambda value: callback(value) if generation == self._generation else None
+
         handle = self._jobs.submit(title, work)
-        handle.succeeded.connect(done)
-        handle.failed.connect(self._failed)
-        handle.ended.connect(self._ended)
+        handle.succeeded.connect(current(done))
+        handle.failed.connect(current(self._failed))
+        handle.ended.connect(lambda: self._ended() if generation == self._generation else None)
 
     def _queued(self, entries: list[QueueEntry]) -> None:
         self.queue.set_entries(entries)
@@ -205,6 +249,8 @@ class HubReviewViewModel(QObject):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, InvalidInput):
             self.send_refused.emit(error)
+        elif isinstance(error, HubSessionEnded):
+            self.session_ended.emit(error)
         else:
             self._messages.report(error)
 

@@ -1,5 +1,5 @@
 """The installation's preferences, as the views see them (settings dialog, auto-lock,
-language, clinical schemes).
+language, clinical schemes). Enrolling with the hub is the sync view model's.
 
 A change is in force at once (on the GUI thread, so every reader sees the newest
 value); writing the file runs on the job runner, one write at a time, always of the
@@ -53,15 +53,6 @@ class PreferencesViewModel(QObject):
             self.language_changed.emit(new.language)
         self._save()
         return new
-
-    def enroll(self, code: str) -> None:
-        """Enroll this computer with the hub (the sync service, issue 5, will do this)."""
-        self._messages.warning(
-            self.tr(
-                "Enrollment is not available in this version yet: the hub connection is "
-                "still being built. The code was not stored; keep it for later."
-            )
-        )
 
     def _save(self) -> None:
         if self._saving:

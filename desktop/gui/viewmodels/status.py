@@ -1,11 +1,14 @@
 """The status bar and the model panel: hub connection, outbox, running work, model.
 
 The sync status is a Qt-free :class:`SyncStatus` snapshot read on the store thread (the
-outbox counts are in the database), polled while unlocked and after every save.
+outbox counts are in the database), polled while unlocked, after every save and after
+every background sync round. While a round runs, its progress arrives from the sync
+view model (:meth:`StatusViewModel.set_sync_progress`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -14,7 +17,7 @@ from desktop.gui.jobs import JobHandle, JobRunner
 from desktop.gui.store_thread import NotSignedIn, StoreThread
 from desktop.services.jobs import Progress
 from desktop.services.session import ClinicSession
-from desktop.services.status import NO_MODEL_STATUS, ModelStatus, SyncStatus
+from desktop.services.status import NO_MODEL_STATUS, ModelStatus, SyncStatus, SyncStatusSource
 
 
 class StatusViewModel(QObject):
@@ -38,6 +41,8 @@ class StatusViewModel(QObject):
         self.model = NO_MODEL_STATUS
         self.user = ""
         self.model_problem: str | None = None
+        self.sync_progress: Progress | None = None  # of a running background round
+        self._sync_source: SyncStatusSource | None = None  # None: the session's own
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
         self._timer.timeout.connect(self.refresh)
@@ -61,10 +66,16 @@ class StatusViewModel(QObject):
         return self._jobs.active
 
     def overall_progress(self) -> Progress | None:
-        """The progress of the oldest running job (what the status bar shows)."""
+        """The progress of the oldest running job, else of the running sync round (what
+        the status bar shows)."""
         for handle in self._jobs.active:
             return handle.last_progress or Progress(0, None, handle.title)
-        return None
+        return self.sync_progress
+
+    def set_sync_progress(self, progress: Progress | None) -> None:
+        """A background round progressed (None: it ended)."""
+        self.sync_progress = progress
+        self._work_changed()
 
     def cancel_work(self) -> None:
         self._jobs.cancel_all()
@@ -80,17 +91,32 @@ class StatusViewModel(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.user = ""
+        self._sync_source = None
+        self.sync_progress = None
+        self._work_changed()
         self.user_changed.emit("")
         self.sync = SyncStatus(state="not_configured")
         self.sync_changed.emit(self.sync)
 
-    def refresh(self, *_: object) -> None:
-        """Read the sync status and the model status on the store thread."""
+    def set_sync_source(self, source: SyncStatusSource | None) -> None:
+        """Read the hub status from ``source`` (the background sync's service, which
+        knows the progress of its round); None: from the session."""
+        self._sync_source = source
+
+    def refresh(self, *_: object, then: Callable[[], None] | None = None) -> None:
+        """Read the sync status and the model status on the store thread; ``then`` runs
+        after the new status was announced."""
+        source = self._sync_source
 
         def read(session: ClinicSession) -> tuple[SyncStatus, ModelStatus]:
-            return session.sync.current(), session.models.status()
+            return (source or session.sync).current(), session.models.status()
 
-        self._store.call(read, self._received, self._read_failed, context=self)
+        def received(result: tuple[SyncStatus, ModelStatus]) -> None:
+            self._received(result)
+            if then is not None:
+                then()
+
+        self._store.call(read, received, self._read_failed, context=self)
 
     def _read_failed(self, error: BaseException) -> None:
         if isinstance(error, NotSignedIn):

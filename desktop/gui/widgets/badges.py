@@ -1,5 +1,5 @@
 """Badges: a word on a tinted background (never colour alone), and the case-list delegate
-that paints the status column as badges."""
+that paints the status column as badges (one per key of ``BADGES_ROLE``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.i18n import translate
-from desktop.gui.viewmodels.case_table import STATUS_ROLE
+from desktop.gui.viewmodels.case_row_text import status_text
+from desktop.gui.viewmodels.case_table import BADGES_ROLE
 
 # (background, text) per tone; text colours keep >= 4.5:1 contrast on their background.
 TONES = {
@@ -32,6 +33,7 @@ STATUS_TONES = {
     "sent": "info",
     "answered": "good",
     "closed": "neutral",
+    "alerts": "warning",
 }
 SEVERITY_TONES = {
     "info": "info",
@@ -101,7 +103,8 @@ class Badge(QLabel):
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):
-    """Paints a case's status as a badge (its text is also the cell's accessible text)."""
+    """Paints a case's status as badges, side by side (their words joined are also the
+    cell's display and accessible text)."""
 
     def paint(
         self,
@@ -114,24 +117,25 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         text = option.text
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        status = str(index.data(STATUS_ROLE) or "")
-        background, ink = TONES[STATUS_TONES.get(status, "neutral")]
+        keys = index.data(BADGES_ROLE) or ()
         metrics = QFontMetrics(option.font)
-        width = metrics.horizontalAdvance(text) + 14
         height = metrics.height() + 4
-        rect = QRectF(
-            option.rect.left() + 6,
-            option.rect.center().y() - height / 2 + 1,
-            min(width, option.rect.width() - 8),
-            height,
-        )
+        left = option.rect.left() + 6
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(QColor(ink))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        for key in keys if keys else (text,):
+            word = status_text(key) if keys else text
+            background, ink = TONES[STATUS_TONES.get(key, "neutral")]
+            width = min(metrics.horizontalAdvance(word) + 14, option.rect.right() - 2 - left)
+            if width <= 0:
+                break
+            rect = QRectF(left, option.rect.center().y() - height / 2 + 1, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(background))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(QColor(ink))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), word)
+            left += width + 4
         painter.restore()
 
     def sizeHint(  # noqa: N802

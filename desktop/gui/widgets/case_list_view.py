@@ -1,10 +1,11 @@
-"""The case list screen: search box, the lazily loaded table, and a count."""
+"""The case list screen: search box, filter, the lazily loaded table, and a count."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.viewmodels.case_list import CaseListViewModel
+from desktop.gui.viewmodels.case_row_text import FILTERS, filter_text
 from desktop.gui.viewmodels.case_table import COLUMNS
 from desktop.gui.widgets.badges import StatusBadgeDelegate
 
@@ -47,6 +49,18 @@ class CaseListView(QWidget):
         search_label.setBuddy(self.search)
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
+        self.filter = QComboBox()
+        self.filter.setObjectName("caseFilter")
+        for case_filter in FILTERS:
+            self.filter.addItem(filter_text(case_filter), case_filter)
+        self.filter.setCurrentIndex(FILTERS.index(cases.case_filter))
+        self.filter.setToolTip(self.tr("Show only some cases (Ctrl+Shift+F)"))
+        self.filter.currentIndexChanged.connect(self._filter_chosen)
+        cases.filter_changed.connect(self._filter_changed)
+        filter_label = QLabel(self.tr("Fi&lter"))
+        filter_label.setBuddy(self.filter)
+        search_row.addWidget(filter_label)
+        search_row.addWidget(self.filter)
         self.count = QLabel()
         self.count.setObjectName("hint")
         search_row.addWidget(self.count)
@@ -64,7 +78,8 @@ class CaseListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in zip(range(len(COLUMNS)), (150, 240, 110, 150, 80, 160), strict=True):
+        widths = (140, 200, 100, 140, 70, 220, 160)
+        for column, width in zip(range(len(COLUMNS)), widths, strict=True):
             self.table.setColumnWidth(column, width)
         self.table.setItemDelegateForColumn(
             COLUMNS.index("status"), StatusBadgeDelegate(self.table)
@@ -89,6 +104,12 @@ class CaseListView(QWidget):
         if self.view_model.model.rowCount() > 0:
             self.table.selectRow(0)
 
+    def _filter_chosen(self, index: int) -> None:
+        self.view_model.set_filter(FILTERS[index])
+
+    def _filter_changed(self, case_filter: str) -> None:
+        self.filter.setCurrentIndex(FILTERS.index(case_filter))
+
     def _open(self, index: QModelIndex) -> None:
         self.view_model.open_row(index.row())
 
@@ -96,15 +117,21 @@ class CaseListView(QWidget):
         model = self.view_model.model
         if model.loading and model.rowCount() == 0:
             self.count.setText(self.tr("Loading…"))
-        elif model.search:
+        elif model.search or model.case_filter != "all":
             self.count.setText(self.tr("%n case(s) found", "", model.total))
         else:
             self.count.setText(self.tr("%n case(s)", "", model.total))
         no_rows = not model.loading and model.rowCount() == 0
         self.empty.setVisible(no_rows)
         if no_rows:
-            self.empty.setText(
-                self.tr("No case matches this search.")
-                if model.search
-                else self.tr('No cases yet. Start one with "New case" (Ctrl+N).')
-            )
+            if model.case_filter != "all":
+                text = (
+                    self.tr('No case matches "%1" and this search.')
+                    if model.search
+                    else self.tr('No case matches "%1".')
+                )
+                self.empty.setText(text.replace("%1", filter_text(model.case_filter)))
+            elif model.search:
+                self.empty.setText(self.tr("No case matches this search."))
+            else:
+                self.empty.setText(self.tr('No cases yet. Start one with "New case" (Ctrl+N).'))

@@ -89,6 +89,7 @@ class HubReviewView(QWidget):
         review.case_opened.connect(self._opened)
         review.sent.connect(self._sent)
         review.send_refused.connect(self._refused)
+        review.cleared.connect(self._sent)  # signed out: nothing of the case stays
         self._set_form_enabled(False)
 
     def _recommendation_form(self) -> QWidget:
@@ -182,7 +183,7 @@ class HubReviewView(QWidget):
         self.error.clear()
         self.view_model.send(self.draft())
 
-    def _sent(self, case_ref: str) -> None:
+    def _sent(self, case_ref: str = "") -> None:
         self._clear_form()
         self._set_form_enabled(False)
 

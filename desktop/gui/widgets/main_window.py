@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.gui.messages import Level, Message
 from desktop.gui.report_document import print_report
 from desktop.gui.viewmodels.clinic import ClinicViewModel
-from desktop.gui.viewmodels.session import SessionState
+from desktop.gui.viewmodels.session import SessionMode, SessionState
+from desktop.gui.widgets.case_hub_panel import CaseHubPanel
 from desktop.gui.widgets.case_list_view import CaseListView
 from desktop.gui.widgets.dialogs import (
     DraftChoice,
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         clinic.drafts_found.connect(self._offer_drafts)
         clinic.report.exported.connect(self._exported)
         clinic.messages.attach(self.show_message)
+        clinic.inbox.unread_changed.connect(self._show_unread)
 
     def _build(self) -> None:
         """Create the views from the view models (again after a language switch).
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self._workspace_steps = self._page_builders()
         self._workspace_timer.start()
         self._session_state(clinic.session.state)
+        self._show_unread(clinic.inbox.unread)
 
     def retranslate(self) -> None:
         """Rebuild the views in the newly installed language, on the same page."""
@@ -117,8 +120,8 @@ class MainWindow(QMainWindow):
             ("inbox", self.tr("Hub inbox")),
             ("model", self.tr("Model")),
         ]
-        if self.clinic.hub_review is not None:  # hub expert mode
-            pages.append(("hub_review", self.tr("Hub review")))
+        # Hub expert mode; like every page, shown only when the session allows it.
+        pages.append(("hub_review", self.tr("Hub review")))
         return pages
 
     def _build_workspace_frame(self) -> QWidget:
@@ -149,7 +152,16 @@ class MainWindow(QMainWindow):
         for _, title in self._page_list():
             self.navigation.addItem(QListWidgetItem(title))
         self.navigation.currentRowChanged.connect(self._navigate)
-        body.addWidget(self.navigation)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        self.account = QLabel()  # who is signed in, with their roles
+        self.account.setObjectName("account")
+        self.account.setWordWrap(True)
+        self.account.setMaximumWidth(180)
+        self.account.setContentsMargins(16, 8, 8, 8)
+        left.addWidget(self.account)
+        left.addWidget(self.navigation, 1)
+        body.addLayout(left)
         body.addWidget(self.pages, 1)
         layout.addLayout(body, 1)
         self.hub_review: HubReviewView | None = None
@@ -173,8 +185,10 @@ class MainWindow(QMainWindow):
             self.report.print_button.clicked.connect(self.print_report)
             self.follow_up = FollowUpView(clinic.follow_up)
             self.follow_up.assess_button.clicked.connect(clinic.save_and_assess)
-            self.inbox = InboxView(clinic.status)
-            self.model_panel = ModelPanel(clinic.status)
+            self.inbox = InboxView(clinic.inbox, clinic.status)
+            self.case_hub = CaseHubPanel(clinic.case_hub)
+            self.report.add_panel(self.case_hub)
+            self.model_panel = ModelPanel(clinic.status, clinic.model_updates)
             for page in (self.report, self.follow_up, self.inbox, self.model_panel):
                 self.pages.addWidget(page)
             if clinic.hub_review is not None:
@@ -212,6 +226,19 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         tools = self.menuBar().addMenu(self.tr("&Tools"))
 
+        # What an action needs visible (a page name); actions not named here need nothing.
+        needs: dict[Callable[..., object], str] = {
+            clinic.new_case: "case",
+            clinic.editor.save: "case",
+            clinic.save_and_assess: "case",
+            self.export_pdf: "report",
+            self.print_report: "report",
+            self.focus_search: "cases",
+            self.focus_filter: "cases",
+            clinic.sync.sync_now: "model",  # any clinic session, not hub expert mode
+        }
+        self._action_pages: dict[QAction, str] = {}
+
         def action(
             menu_name: str,
             text: str,
@@ -224,6 +251,8 @@ class MainWindow(QMainWindow):
             {"file": file_menu, "go": go_menu, "tools": tools}[menu_name].addAction(act)
             self.addAction(act)
             self.workspace_actions.append(act)
+            if slot in needs:
+                self._action_pages[act] = needs[slot]
             return act
 
         action("file", self.tr("&New case"), "Ctrl+N", clinic.new_case)
@@ -239,14 +268,20 @@ class MainWindow(QMainWindow):
         self.addAction(quit_action)
         self.workspace_actions.append(quit_action)
         for index, (name, title) in enumerate(self._page_list()):
-            action("go", title, f"Ctrl+{index + 1}", lambda _=False, n=name: self.show_page(n))
+            go = action("go", title, f"Ctrl+{index + 1}", lambda _=False, n=name: self.show_page(n))
+            self._action_pages[go] = name
         action("go", self.tr("&Find a case"), QKeySequence.StandardKey.Find, self.focus_search)
+        action("go", self.tr("Filter the case &list"), "Ctrl+Shift+F", self.focus_filter)
+        action("tools", self.tr("S&ync now"), "Ctrl+Shift+S", clinic.sync.sync_now)
         action("tools", self.tr("&Settings…"), "Ctrl+,", self.open_settings)
 
     # --- pages ----------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
         self.ensure_workspace()
+        unlocked = self.clinic.session.state is SessionState.UNLOCKED
+        if unlocked and name not in self.clinic.visible_pages():
+            return  # not for this user's roles (or not in hub expert mode)
         if name in self._page_names:
             index = self._page_names.index(name)
             self.navigation.setCurrentRow(index)
@@ -264,15 +299,47 @@ class MainWindow(QMainWindow):
         self.case_list.search.setFocus()
         self.case_list.search.selectAll()
 
+    def focus_filter(self) -> None:
+        self.show_page("cases")
+        self.case_list.filter.setFocus()
+
+    def _show_unread(self, unread: int) -> None:
+        """The navigation counts the unread hub messages: "Hub inbox (2)"."""
+        if "inbox" not in self._page_names:
+            return
+        item = self.navigation.item(self._page_names.index("inbox"))
+        title = self.tr("Hub inbox")
+        if unread:
+            title = self.tr("%1 (%2)").replace("%1", title).replace("%2", str(unread))
+        item.setText(title)
+        item.setToolTip(self.tr("%n unread message(s) from the hub", "", unread) if unread else "")
+
     def _session_state(self, state: SessionState) -> None:
         unlocked = state is SessionState.UNLOCKED
         if unlocked:
             self.ensure_workspace()
         self.root.setCurrentWidget(self.workspace if unlocked else self.unlock)
+        visible = self.clinic.visible_pages() if unlocked else frozenset()
         for act in self.workspace_actions:
-            act.setEnabled(unlocked)
+            needed = self._action_pages.get(act)
+            act.setEnabled(unlocked and (needed is None or needed in visible))
+        for row, name in enumerate(self._page_names):
+            self.navigation.setRowHidden(row, name not in visible)
+        self.account.setText(self._account_text() if unlocked else "")
         if state is SessionState.LOCKED:
             self.banner.hide()
+
+    def _account_text(self) -> str:
+        """The signed-in user and what they are: roles, or hub expert at an address."""
+        session = self.clinic.session
+        user = session.user or ""
+        hub = session.hub_service
+        if session.mode is SessionMode.HUB and hub is not None:
+            return f"{user}\n" + self.tr("Hub expert at %1").replace("%1", hub.hub_url)
+        roles = session.roles
+        labels = {"clinician": self.tr("Clinician"), "it_admin": self.tr("IT admin")}
+        named = [labels[role.value] for role in sorted(roles.roles)] if roles else []
+        return f"{user}\n" + (", ".join(named) or self.tr("No role"))
 
     # --- messages -------------------------------------------------------------------------
 
@@ -309,7 +376,12 @@ class MainWindow(QMainWindow):
             self.clinic.discard_draft(draft)
 
     def open_settings(self) -> None:
-        SettingsDialog.ask(self.clinic.preferences, self)
+        SettingsDialog.ask(
+            self.clinic.preferences,
+            self,
+            enrollment=self.clinic.sync,
+            sections=self.clinic.settings_sections(),
+        )
 
     def export_pdf(self) -> None:
         report = self.clinic.report.report

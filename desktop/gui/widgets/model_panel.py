@@ -6,19 +6,57 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.gui.i18n import translate
+from desktop.gui.viewmodels.model_updates import ModelUpdatesViewModel
 from desktop.gui.viewmodels.status import StatusViewModel
+from desktop.services.model_release import ModelReleaseStatus
 from desktop.services.status import ModelStatus
 
 
+class RollbackConfirmation:
+    """The "roll back the model?" question (a modal dialog; tests patch :meth:`ask`)."""
+
+    @classmethod
+    def ask(cls, active: str, previous: str, parent: QWidget | None = None) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(translate("Dialogs", "Roll back the model"))
+        box.setText(
+            translate(
+                "Dialogs",
+                "Use model %1 again instead of %2? Reports made from now on use %1; "
+                "reports already made keep the model they were made with.",
+            )
+            .replace("%1", previous)
+            .replace("%2", active)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()
+
+
 class ModelPanel(QWidget):
-    def __init__(self, status: StatusViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        status: StatusViewModel,
+        updates: ModelUpdatesViewModel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.updates = updates
+        self._model = status.model
+        self._release: ModelReleaseStatus | None = None
+        self._card_text: str | None = None
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Model"))
         title.setObjectName("screenTitle")
@@ -36,11 +74,17 @@ class ModelPanel(QWidget):
         self.update_text = QLabel()
         self.update_text.setWordWrap(True)
         form.addWidget(self.update_text)
+        self.overdue = QLabel()
+        self.overdue.setWordWrap(True)
+        self.overdue.setObjectName("errorText")
+        self.overdue.hide()
+        form.addWidget(self.overdue)
         buttons = QHBoxLayout()
-        self.update_button = QPushButton(self.tr("Install update"))
-        self.rollback_button = QPushButton(self.tr("Roll back to the previous model"))
-        buttons.addWidget(self.update_button)
-        buttons.addWidget(self.rollback_button)
+        self.check_button = QPushButton(self.tr("Check for update"))
+        self.update_button = QPushButton(self.tr("Update now"))
+        self.rollback_button = QPushButton(self.tr("Roll back to previous"))
+        for button in (self.check_button, self.update_button, self.rollback_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         form.addLayout(buttons)
         layout.addWidget(box)
@@ -51,9 +95,20 @@ class ModelPanel(QWidget):
         card_layout.addWidget(self.card)
         layout.addWidget(card_box, 1)
         status.model_changed.connect(self.show_model)
+        if updates is not None:
+            self.check_button.clicked.connect(updates.check)
+            self.update_button.clicked.connect(updates.install)
+            self.rollback_button.clicked.connect(self.roll_back)
+            updates.release_changed.connect(self.show_release)
+            updates.busy_changed.connect(lambda _busy: self._show_actions())
+            status.sync_changed.connect(lambda _sync: self._show_actions())
+            self._release = updates.release
         self.show_model(status.model)
 
+    # --- showing --------------------------------------------------------------------------
+
     def show_model(self, model: ModelStatus) -> None:
+        self._model = model
         if model.loaded:
             self.version.setText(self.tr("Active: %1").replace("%1", str(model.active_version)))
         else:
@@ -66,20 +121,79 @@ class ModelPanel(QWidget):
                 "synthetic cohort and are not for clinical use until a hub validates them."
             )
         )
-        self.card.setPlainText(model.card_text or self.tr("No model card available."))
-        if model.update_available:
+        card = model.card_text or self.tr("No model card available.")
+        if card != self._card_text:  # a card is long: lay it out only when it changed
+            self._card_text = card
+            self.card.setPlainText(card)
+        self._show_actions()
+
+    def show_release(self, release: ModelReleaseStatus | None) -> None:
+        self._release = release
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        release, updates = self._release, self.updates
+        enrolled = updates is not None and updates.enrolled and release is not None
+        busy = updates is not None and updates.busy
+        available = release.available if release is not None else None
+        previous = release.previous if release is not None else self._model.previous_version
+        if available:
+            self.update_text.setText(self.tr("Update available: %1").replace("%1", available))
+        elif enrolled:
             self.update_text.setText(
-                self.tr("Update available: %1").replace("%1", model.update_available)
+                self.tr("No update available (last check: %1).").replace(
+                    "%1", self._verified_text(release)
+                )
             )
         else:
-            self.update_text.setText(self.tr("No update available (updates come from the hub)."))
-        self.update_button.setEnabled(False)
-        self.update_button.setToolTip(
-            self.tr("Model updates are installed by the hub connection, which is not set up yet.")
+            self.update_text.setText(
+                self.tr("Model updates come from the hub once this computer is enrolled.")
+            )
+        self._show_overdue(release)
+        self.check_button.setEnabled(enrolled and not busy)
+        self.check_button.setToolTip(
+            "" if enrolled else self.tr("Enroll this computer with a hub first (Settings).")
         )
-        self.rollback_button.setEnabled(False)
+        self.update_button.setEnabled(enrolled and not busy and available is not None)
+        self.update_button.setToolTip(
+            self.tr("Download, verify and activate model %1.").replace("%1", available)
+            if available
+            else self.tr("Check for an update first: there is nothing to install.")
+        )
+        self.rollback_button.setEnabled(updates is not None and not busy and previous is not None)
         self.rollback_button.setToolTip(
             self.tr("There is no previous model on this computer.")
-            if model.previous_version is None
-            else self.tr("Roll back is done by the model service, which is not installed yet.")
+            if previous is None
+            else self.tr("Use model %1 again.").replace("%1", previous)
         )
+
+    def _verified_text(self, release: ModelReleaseStatus | None) -> str:
+        if release is None or release.last_verified is None:
+            return self.tr("never")
+        return release.last_verified.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def _show_overdue(self, release: ModelReleaseStatus | None) -> None:
+        if release is None or not release.overdue:
+            self.overdue.hide()
+            return
+        days = int(release.overdue_days)
+        self.overdue.setText(
+            self.tr(
+                "Overdue: the hub's last verified model list expired %n day(s) ago "
+                "(last verified %1). The model in use stays until the hub can be checked "
+                "again.",
+                "",
+                days,
+            ).replace("%1", self._verified_text(release))
+        )
+        self.overdue.show()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def roll_back(self) -> None:
+        release, updates = self._release, self.updates
+        if updates is None or release is None or release.previous is None:
+            return
+        active = release.installed or str(self._model.active_version)
+        if RollbackConfirmation.ask(active, release.previous, self):
+            updates.rollback()

@@ -102,6 +102,12 @@ class ReportView(QWidget):
         report.send_state_changed.connect(self._update_send)
         self.show_report(report.report)
 
+    def add_panel(self, panel: QWidget) -> None:
+        """Show ``panel`` between the title and the report (the open case's hub panel)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, panel)
+
     # --- building -------------------------------------------------------------------------
 
     def show_report(self, report: Report | None) -> None:

@@ -1,4 +1,9 @@
-"""Settings: hub address, enrollment, language, auto-lock, clinical scheme choices."""
+"""Settings: hub address, enrollment, language, auto-lock, clinical scheme choices.
+
+Enrolling asks the hub in the background (the sync view model's job); its result, the
+device id or the hub's reason, is shown under the code field. Values IT preset for this
+computer (desktop/services/machine_config.py) fill the hub fields and say where from.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -17,35 +24,29 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import InvalidInput
 from desktop.gui.viewmodels.preferences import PreferencesViewModel
+from desktop.gui.viewmodels.sync import SyncViewModel
 from desktop.services.preferences import LANGUAGES
+from desktop.services.sync import Enrollment
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, preferences: PreferencesViewModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: PreferencesViewModel,
+        parent: QWidget | None = None,
+        *,
+        enrollment: SyncViewModel | None = None,
+        sections: frozenset[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.preferences = preferences
+        self.enrollment_model = enrollment
+        self._accept_when_enrolled = False
         value = preferences.value
         self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
-
-        hub = QGroupBox(self.tr("Hub connection"))
-        form = QFormLayout(hub)
-        self.hub_address = QLineEdit(value.hub_address or "")
-        self.hub_address.setPlaceholderText("https://hub.example.org")
-        form.addRow(self.tr("Hub &address"), self.hub_address)
-        self.enrollment = QLineEdit()
-        self.enrollment.setPlaceholderText(self.tr("one-time code from IT"))
-        form.addRow(self.tr("&Enrollment code"), self.enrollment)
-        form.addRow(
-            "",
-            _hint(
-                self.tr(
-                    "The enrollment code is used once and never stored. Enrollment becomes "
-                    "available when the hub connection is installed."
-                )
-            ),
-        )
-        layout.addWidget(hub)
+        self.hub_box = self._build_hub(value.hub_address)
+        layout.addWidget(self.hub_box)
 
         general = QGroupBox(self.tr("General"))
         form = QFormLayout(general)
@@ -60,6 +61,7 @@ class SettingsDialog(QDialog):
         self.auto_lock.setValue(value.auto_lock_minutes)
         form.addRow(self.tr("Lock after &idle"), self.auto_lock)
         layout.addWidget(general)
+        self.general_box = general
 
         schemes = QGroupBox(self.tr("Clinical schemes (where published sources disagree)"))
         form = QFormLayout(schemes)
@@ -89,6 +91,7 @@ class SettingsDialog(QDialog):
         )
         form.addRow(self.tr("&MEDD table"), self.medd_table)
         layout.addWidget(schemes)
+        self.schemes_box = schemes
 
         self.error = QLabel()
         self.error.setObjectName("errorText")
@@ -100,6 +103,101 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        if enrollment is not None:
+            enrollment.enrolled.connect(self._enrolled)
+            enrollment.enroll_failed.connect(self._enroll_failed)
+        if sections is not None:
+            self._show_only(sections)
+
+    def _show_only(self, sections: frozenset[str]) -> None:
+        """Hide what the signed-in user's roles do not allow ("hub", "general",
+        "clinical"); a hidden section keeps its saved values and enrolls nothing."""
+        for name, box in (
+            ("hub", self.hub_box),
+            ("general", self.general_box),
+            ("clinical", self.schemes_box),
+        ):
+            box.setVisible(name in sections)
+        if "hub" not in sections:
+            self.hub_address.setText(self.preferences.value.hub_address or "")
+            self.enrollment.clear()
+
+    def _build_hub(self, saved_address: str | None) -> QGroupBox:
+        hub = QGroupBox(self.tr("Hub connection"))
+        form = QFormLayout(hub)
+        model = self.enrollment_model
+        preset = model.preset if model else None
+        enrolled = model is not None and model.hub_status.configured
+        self.hub_address = QLineEdit(preset.hub_url if preset else saved_address or "")
+        self.hub_address.setPlaceholderText("https://hub.example.org")
+        form.addRow(self.tr("Hub &address"), self.hub_address)
+        # A preset code is offered only while it can still be used.
+        self.enrollment = QLineEdit(preset.code if preset and not enrolled else "")
+        self.enrollment.setPlaceholderText(self.tr("one-time code from IT"))
+        self.enroll_button = QPushButton(self.tr("E&nroll"))
+        self.enroll_button.clicked.connect(self.enroll)
+        self.enroll_button.setEnabled(self.enrollment_model is not None)
+        row = QHBoxLayout()
+        row.addWidget(self.enrollment, 1)
+        row.addWidget(self.enroll_button)
+        form.addRow(self.tr("&Enrollment code"), row)
+        self.enroll_result = QLabel()
+        self.enroll_result.setWordWrap(True)
+        self.enroll_result.setObjectName("hint")
+        form.addRow("", self.enroll_result)
+        self.preset_note = _hint(
+            self.tr("Preset by IT (%1).").replace("%1", preset.source) if preset else ""
+        )
+        self.preset_note.setVisible(preset is not None)
+        form.addRow("", self.preset_note)
+        form.addRow(
+            "",
+            _hint(
+                self.tr(
+                    "The enrollment code is used once and never stored: enrolling creates "
+                    "this computer's own key, which signs everything it sends to the hub."
+                )
+            ),
+        )
+        if model is not None and enrolled:
+            self.enroll_result.setText(
+                self.tr("Enrolled: %1").replace("%1", model.hub_status.detail)
+            )
+        return hub
+
+    # --- enrollment -----------------------------------------------------------------------
+
+    def enroll(self) -> None:
+        """Enroll with the address and code in the fields (the result appears below)."""
+        model = self.enrollment_model
+        if model is None:
+            return
+        self._show_result(self.tr("Enrolling with the hub…"), error=False)
+        if model.enroll(self.hub_address.text(), self.enrollment.text()):
+            self.enroll_button.setEnabled(False)
+
+    def _enrolled(self, enrollment: Enrollment) -> None:
+        self.enroll_button.setEnabled(True)
+        self.enrollment.clear()
+        self._show_result(
+            self.tr("✓ Enrolled with %1's hub: this computer is device %2.")
+            .replace("%1", enrollment.clinic_name)
+            .replace("%2", enrollment.device_id),
+            error=False,
+        )
+        if self._accept_when_enrolled:
+            self.accept()
+
+    def _enroll_failed(self, reason: str) -> None:
+        self.enroll_button.setEnabled(True)
+        self._accept_when_enrolled = False
+        self._show_result("⚠ " + reason, error=True)
+
+    def _show_result(self, text: str, *, error: bool) -> None:
+        self.enroll_result.setObjectName("errorText" if error else "hint")
+        self.enroll_result.style().unpolish(self.enroll_result)
+        self.enroll_result.style().polish(self.enroll_result)
+        self.enroll_result.setText(text)
 
     def apply(self) -> None:
         """Validate and save; stays open naming the field when a value is refused."""
@@ -116,15 +214,24 @@ class SettingsDialog(QDialog):
             self.error.setText("\n".join(f"⚠ {p.path}: {p.rule}" for p in error.problems))
             return
         code = self.enrollment.text().strip()
-        self.enrollment.clear()
-        if code:
-            self.preferences.enroll(code)
+        if code and self.enrollment_model is not None and self.enroll_button.isEnabled():
+            self._accept_when_enrolled = True  # stay open to show a refusal at the field
+            self.enroll()
+            return
         self.accept()
 
     @classmethod
-    def ask(cls, preferences: PreferencesViewModel, parent: QWidget | None = None) -> bool:
-        """Show the dialog modally; True when saved. Tests patch this method."""
-        dialog = cls(preferences, parent)
+    def ask(
+        cls,
+        preferences: PreferencesViewModel,
+        parent: QWidget | None = None,
+        *,
+        enrollment: SyncViewModel | None = None,
+        sections: frozenset[str] | None = None,
+    ) -> bool:
+        """Show the dialog modally; True when saved. Tests patch this method.
+        ``sections``: only these ("hub", "general", "clinical"; None: all)."""
+        dialog = cls(preferences, parent, enrollment=enrollment, sections=sections)
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:

@@ -1,4 +1,7 @@
-"""The status bar: hub connection, outbox, last sync, running work (with cancel), user."""
+"""The status bar: hub connection, outbox, last sync, running work (with cancel), user.
+
+Offline is shown as a calm state (what waits, when the last sync was), never as an error.
+"""
 
 from __future__ import annotations
 
@@ -60,13 +63,16 @@ class StatusBar(QStatusBar):
         self.last_sync.setText(last if self.view_model.user else "")
 
     def show_work(self) -> None:
+        """The oldest job (with Cancel), else the background sync round's step."""
         progress = self.view_model.overall_progress()
         handles = self.view_model.running()
         shown = (
             None
             if progress is None
             else (
-                handles[0].title if handles else progress.message,
+                handles[0].title
+                if handles
+                else self.tr("Hub sync: %1").replace("%1", progress.message),
                 None if progress.fraction is None else int(progress.fraction * 100),
             )
         )
@@ -76,7 +82,7 @@ class StatusBar(QStatusBar):
         running = shown is not None
         self.work.setVisible(running)
         self.progress.setVisible(running)
-        self.cancel.setVisible(running)
+        self.cancel.setVisible(bool(handles))  # a sync round stops by itself at lock
         if shown is None:
             return
         title, percent = shown

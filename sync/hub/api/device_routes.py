@@ -1,4 +1,4 @@
-"""Routes for clinic devices: enroll (one-time code), upload, changes, receipts."""
+"""Routes for clinic devices: enroll (one-time code), upload, changes, receipts, anchors."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from sync.hub.api.dependencies import DeviceDep, HubDep
+from sync.hub.audit_anchors import anchor_audit_head
 from sync.hub.enrollment import enroll
 from sync.hub.feed import changes_page
 from sync.hub.receipts import acknowledge
 from sync.hub.uploads import store_batch
 from sync.protocol import (
     API_PREFIX,
+    AuditAnchorIn,
+    AuditAnchorResult,
     ChangesPage,
     EnrollRequest,
     EnrollResponse,
@@ -63,3 +66,10 @@ def changes(
 def receipts(hub: HubDep, device: DeviceDep, batch: ReceiptBatch) -> ReceiptBatchResult:
     """Delivered / read acknowledgements of the hub's answers (role: device)."""
     return acknowledge(hub, device, batch)
+
+
+@router.post("/audit-anchors", response_model=AuditAnchorResult, tags=["device"])
+def audit_anchor(hub: HubDep, device: DeviceDep, request: AuditAnchorIn) -> AuditAnchorResult:
+    """Anchor the head of this device's audit log; a head that went backwards is refused
+    (409 ``audit_rollback`` / ``audit_rewritten``) and shown as an audit alarm (role: device)."""
+    return anchor_audit_head(hub, device, request)
