@@ -10,6 +10,7 @@ packages=(
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 fonts-dejavu-core fonts-wqy-microhei
+  libcups2
 )
 if [ "$profile" = "test" ]; then
   packages+=(xvfb)

@@ -60,6 +60,8 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([row.as_dict() for row in page.rows], indent=2, ensure_ascii=False))
         return 0
+    if page.notice:
+        print(page.notice)
     print_table(
         ["case id", "pseudonym", "patient", "assessed", "version", "updated"],
         [

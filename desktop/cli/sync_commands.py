@@ -121,6 +121,10 @@ def _report_lines(report: SyncReport) -> list[str]:
             + (f" ({model.version})" if model.version else "")
             + (f": {model.detail}" if model.detail else "")
         )
+    if report.anchor_error is not None:
+        lines.append(f"audit log NOT anchored at the hub: {report.anchor_error}")
+    elif report.anchored_seq is not None:
+        lines.append(f"audit log anchored at the hub up to entry {report.anchored_seq}")
     if report.offline:
         lines.append(f"offline: {report.error}")
     return lines
@@ -139,6 +143,8 @@ def run_now(args: argparse.Namespace) -> int:
                     "deferred": report.deferred,
                     "received": report.received,
                     "offline": report.offline,
+                    "anchored_seq": report.anchored_seq,
+                    "anchor_error": report.anchor_error,
                     "error": report.error,
                     "models": None if report.models is None else vars(report.models),
                 },

@@ -12,9 +12,10 @@ case that triggers keep from what is stored, so a filter never parses a document
 * ``alerts``: the latest stored report of the case has an alert of severity ``warning``
   or ``contraindication``.
 
-A filter with few matches collects them through its partial index and sorts them; one
-with many walks the list in display order and stops after the page (the count, needed
-anyway, decides), like the search. Filters and search combine.
+Each filter has a partial index in list order (updated_at, case_id): without a search a
+page is a walk down that index (cost ~ offset + page, whatever the number of cases).
+With a search, the smaller side leads: few search matches are collected and sorted; else
+the filter's index is walked and each case's terms are probed. Counts do the same.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ from desktop.store.cases import (
     CaseSummary,
     check_page,
     count_summaries,
+    count_term_rows,
+    matching_terms_exist,
+    search_bounds,
     search_condition,
     summary_of,
 )
@@ -49,10 +53,13 @@ SyncState = Literal[
     "quarantined",
 ]
 
-# Conditions on a case_list_flags row ({t} is its alias); "?" is today (ISO date).
+# Conditions on a case_list_flags row ({t}: its alias). Each holds the WHERE of its
+# partial index (migration 0010) word for word, so SQLite may walk that index; "?" of
+# needs_follow_up is today (ISO date). A row whose updated_at is NULL is a case that is
+# not on this computer (a recommendation for a case saved on another device).
 _NEEDS_FOLLOW_UP = (
-    "{t}.follow_up_due_on <= ? AND ({t}.last_follow_up_on IS NULL "
-    "OR {t}.last_follow_up_on < {t}.recommended_on)"
+    "{t}.follow_up_due_on IS NOT NULL AND ({t}.last_follow_up_on IS NULL "
+    "OR {t}.last_follow_up_on < {t}.recommended_on) AND {t}.follow_up_due_on <= ?"
 )
 _CONDITIONS: dict[str, str] = {
     "needs_follow_up": _NEEDS_FOLLOW_UP,
@@ -60,13 +67,20 @@ _CONDITIONS: dict[str, str] = {
     "answered": "{t}.recommended_seq IS NOT NULL",
     "alerts": "{t}.alerting = 1",
 }
-#: At or below this many matches a filter collects and sorts; above, it walks the list.
-_SPARSE_MATCHES = 2000
-_SELECT = (
-    f"SELECT {SUMMARY_COLUMNS}, coalesce(f.sent, 0), coalesce(f.alerting, 0), "
-    "f.recommended_seq IS NOT NULL, f.follow_up_due_on, "
-    f"coalesce({_NEEDS_FOLLOW_UP.format(t='f')}, 0) "
+_ON_THIS_COMPUTER = "{t}.updated_at IS NOT NULL AND "
+#: How far term rows are counted to compare a search with a filter (a cheap range scan).
+_SEARCH_PROBE_CAP = 20_000
+_FLAG_COLUMNS = (
+    "coalesce(f.sent, 0), coalesce(f.alerting, 0), f.recommended_seq IS NOT NULL, "
+    f"f.follow_up_due_on, coalesce({_NEEDS_FOLLOW_UP.format(t='f')}, 0)"
+)
+_SELECT_ALL = (
+    f"SELECT {SUMMARY_COLUMNS}, {_FLAG_COLUMNS} "
     "FROM cases LEFT JOIN case_list_flags AS f ON f.case_id = cases.case_id"
+)
+_SELECT_FILTERED = (
+    f"SELECT {SUMMARY_COLUMNS}, {_FLAG_COLUMNS} "
+    "FROM case_list_flags AS f CROSS JOIN cases ON cases.case_id = f.case_id"
 )
 
 
@@ -110,24 +124,63 @@ def _filter_parameters(case_filter: str, today: date) -> tuple[str, ...]:
     return (today.isoformat(),) if case_filter == "needs_follow_up" else ()
 
 
+def _condition(case_filter: str) -> str:
+    return _ON_THIS_COMPUTER.format(t="f") + _CONDITIONS[case_filter].format(t="f")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a filtered query runs: ``condition`` on ``f`` with its parameters, and the
+    sizes that decide whether the search leads (its matches are collected and sorted) or
+    the filter's index is walked, probing each case's terms."""
+
+    condition: str
+    parameters: tuple[str, ...]
+    filter_size: int
+    bounds: tuple[str, str] | None = None
+    search_rows: int = 0  # term rows the search matches, counted up to _SEARCH_PROBE_CAP
+
+
+def _plan(database: Database, search: str | None, case_filter: str, today: date) -> _Plan:
+    condition = _condition(case_filter)
+    parameters = _filter_parameters(case_filter, today)
+    size = int(
+        database.scalar(f"SELECT count(*) FROM case_list_flags AS f WHERE {condition}", parameters)
+    )
+    bounds = search_bounds(search)
+    if bounds is None:
+        return _Plan(condition, parameters, size)
+    rows = count_term_rows(database, bounds, _SEARCH_PROBE_CAP)
+    return _Plan(condition, parameters, size, bounds, rows)
+
+
+def search_leads(plan: _Plan, *, walk: float) -> bool:
+    """Collect the search's matches rather than walk ``walk`` entries of the filter?"""
+    return plan.search_rows < min(walk, _SEARCH_PROBE_CAP)
+
+
 def count_filtered(
     database: Database, *, search: str | None, case_filter: CaseFilter, today: date
 ) -> int:
     """How many cases the search and the filter match together."""
     if case_filter == "all":
         return count_summaries(database, search=search)
-    condition = _CONDITIONS[case_filter].format(t="f")
-    parameters: tuple[str, ...] = _filter_parameters(case_filter, today)
-    searched, search_parameters = search_condition(database, search)
-    # CROSS JOIN: walk the filter's partial index and look each case up (never the whole
-    # case list); a search is then checked per case, through its term index.
+    plan = _plan(database, search, case_filter, today)
+    if plan.bounds is None:
+        return plan.filter_size
+    if search_leads(plan, walk=plan.filter_size):
+        # CROSS JOIN: go through the search's terms, look each case's flags up.
+        sql = (
+            "SELECT count(DISTINCT t.case_id) FROM case_search_terms AS t "
+            "CROSS JOIN case_list_flags AS f ON f.case_id = t.case_id "
+            f"WHERE t.term >= ? AND t.term < ? AND {plan.condition}"
+        )
+        return int(database.scalar(sql, (*plan.bounds, *plan.parameters)))
     sql = (
-        "SELECT count(*) FROM case_list_flags AS f CROSS JOIN cases "
-        f"ON cases.case_id = f.case_id WHERE {condition}"
+        f"SELECT count(*) FROM case_list_flags AS f WHERE {plan.condition} "
+        f"AND {matching_terms_exist('f.case_id')}"
     )
-    if searched:
-        sql += f" AND {searched}"
-    return int(database.scalar(sql, (*parameters, *search_parameters)))
+    return int(database.scalar(sql, (*plan.parameters, *plan.bounds)))
 
 
 def list_filtered(
@@ -141,28 +194,28 @@ def list_filtered(
     total: int,
 ) -> list[CaseListEntry]:
     """One page, most recently updated first; ``total`` (from :func:`count_filtered`)
-    chooses how the filter runs."""
+    tells how far the filter's index must be walked to fill the page."""
     check_page(offset, limit)
-    conditions: list[str] = []
     parameters: list[Any] = [today.isoformat()]  # the needs_follow_up column
-    searched, search_parameters = search_condition(database, search)
-    if searched:
-        conditions.append(searched)
+    if case_filter == "all":
+        searched, search_parameters = search_condition(database, search)
+        where = f"WHERE {searched}" if searched else ""
+        sql = f"{_SELECT_ALL} {where} ORDER BY cases.updated_at DESC, cases.case_id DESC"
         parameters += search_parameters
-    if case_filter != "all":
-        if total <= _SPARSE_MATCHES:
-            template = "cases.case_id IN (SELECT g.case_id FROM case_list_flags AS g WHERE {})"
-        else:
-            template = (
-                "EXISTS (SELECT 1 FROM case_list_flags AS g WHERE g.case_id = cases.case_id AND {})"
+    else:
+        plan = _plan(database, search, case_filter, today)
+        where = plan.condition
+        parameters += plan.parameters
+        if plan.bounds is not None:
+            walk = (offset + limit) * plan.filter_size / max(total, 1)
+            where += " AND " + (
+                "f.case_id IN (SELECT case_id FROM case_search_terms WHERE term >= ? AND term < ?)"
+                if search_leads(plan, walk=walk)
+                else matching_terms_exist("f.case_id")
             )
-        conditions.append(template.format(_CONDITIONS[case_filter].format(t="g")))
-        parameters += _filter_parameters(case_filter, today)
-    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-    rows = database.execute(
-        f"{_SELECT} {where} ORDER BY cases.updated_at DESC, cases.case_id DESC LIMIT ? OFFSET ?",
-        (*parameters, limit, offset),
-    ).fetchall()
+            parameters += plan.bounds
+        sql = f"{_SELECT_FILTERED} WHERE {where} ORDER BY f.updated_at DESC, f.case_id DESC"
+    rows = database.execute(f"{sql} LIMIT ? OFFSET ?", (*parameters, limit, offset)).fetchall()
     states = sync_states(database, [str(row[0]) for row in rows])
     return [
         CaseListEntry(

@@ -153,9 +153,22 @@ def search_bounds(search: str | None) -> tuple[str, str] | None:
     return (term, term + _TOP_OF_UNICODE) if term else None
 
 
-def search_condition(database: Database, search: str | None) -> tuple[str, tuple[str, ...]]:
-    """Condition on ``cases`` for a prefix search (empty: no search), shaped for how many
-    cases match.
+def count_term_rows(database: Database, bounds: tuple[str, str], cap: int) -> int:
+    """How many term rows a search matches, counting no further than ``cap``."""
+    return int(
+        database.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM case_search_terms "
+            "WHERE term >= ? AND term < ? LIMIT ?)",
+            (*bounds, cap),
+        )
+    )
+
+
+def search_condition(
+    database: Database, search: str | None, column: str = "cases.case_id"
+) -> tuple[str, tuple[str, ...]]:
+    """Condition on a case id ``column`` for a prefix search (empty: no search), shaped
+    for how many cases match.
 
     Few matches: collect them through the term index, then sort (cost ~ matches).
     Many matches: walk the case list in display order and stop after one page
@@ -164,20 +177,19 @@ def search_condition(database: Database, search: str | None) -> tuple[str, tuple
     bounds = search_bounds(search)
     if bounds is None:
         return "", ()
-    probe = database.scalar(
-        "SELECT count(*) FROM (SELECT 1 FROM case_search_terms "
-        "WHERE term >= ? AND term < ? LIMIT ?)",
-        (*bounds, _DENSE_SEARCH_ROWS),
-    )
-    if probe >= _DENSE_SEARCH_ROWS:
-        return (
-            "EXISTS (SELECT 1 FROM case_search_terms AS t "
-            "WHERE t.case_id = cases.case_id AND t.term >= ? AND t.term < ?)",
-            bounds,
-        )
+    if count_term_rows(database, bounds, _DENSE_SEARCH_ROWS) >= _DENSE_SEARCH_ROWS:
+        return matching_terms_exist(column), bounds
     return (
-        "cases.case_id IN (SELECT case_id FROM case_search_terms WHERE term >= ? AND term < ?)",
+        f"{column} IN (SELECT case_id FROM case_search_terms WHERE term >= ? AND term < ?)",
         bounds,
+    )
+
+
+def matching_terms_exist(column: str) -> str:
+    """Condition: the case in ``column`` has a term in the range (?, ?): one index probe."""
+    return (
+        "EXISTS (SELECT 1 FROM case_search_terms AS t "
+        f"WHERE t.case_id = {column} AND t.term >= ? AND t.term < ?)"
     )
 
 

@@ -54,16 +54,18 @@ done
 install -m 0644 "$here/templates" "$root/DEBIAN/templates"
 
 installed_size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-# The bundle carries Python, Qt and most libraries; the system provides the C library it
-# was built against, OpenGL/EGL, and the X11/xcb, font and D-Bus libraries Qt's xcb
-# platform plugin loads (declared even where the bundle has a copy, so the desktop
-# session's versions match). Wayland is optional: Qt falls back to X11 (XWayland).
+# The bundle carries Python, Qt, ICU and the Python libraries; the system provides the C
+# library it was built against, OpenGL/EGL, and the X11/xcb, XKB, font, D-Bus, GLib and
+# CUPS libraries Qt loads (installers/painbridge.spec leaves them out of the bundle; the
+# installer tests check that these Depends cover every library the bundle links to).
+# Wayland is optional: Qt falls back to X11 (XWayland).
 depends=(
     "libc6 (>= $glibc)" "debconf (>= 0.5) | debconf-2.0"
     libgl1 libegl1 libopengl0 libdrm2 libxcb1 libx11-6 libx11-xcb1 libxkbcommon0
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-    libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libfontconfig1 libfreetype6
-    libdbus-1-3 libglib2.0-0
+    libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
+    libxcb-xfixes0 libxcb-randr0 libxcb-xkb1 libxcb-glx0 libxcb-util1 libfontconfig1
+    libfreetype6 libdbus-1-3 libglib2.0-0 libcups2
 )
 recommends=(libwayland-client0 libwayland-cursor0 libwayland-egl1 fonts-dejavu-core
     fonts-wqy-microhei)

@@ -74,8 +74,9 @@ class StatusViewModel(QObject):
 
     def set_sync_progress(self, progress: Progress | None) -> None:
         """A background round progressed (None: it ended)."""
-        self.sync_progress = progress
-        self._work_changed()
+        if progress != self.sync_progress:
+            self.sync_progress = progress
+            self._work_changed()
 
     def cancel_work(self) -> None:
         self._jobs.cancel_all()
@@ -92,8 +93,7 @@ class StatusViewModel(QObject):
         self._timer.stop()
         self.user = ""
         self._sync_source = None
-        self.sync_progress = None
-        self._work_changed()
+        self.set_sync_progress(None)
         self.user_changed.emit("")
         self.sync = SyncStatus(state="not_configured")
         self.sync_changed.emit(self.sync)

@@ -86,6 +86,8 @@ class SyncViewModel(QObject):
         self._progress_from_thread.connect(self._progressed)
         self._enrolled_from_thread.connect(self._auto_enrolled)
         store.stopping.connect(self.shutdown)
+        if config.machine_problem:  # IT's preset is unusable: say so once, at start
+            messages.warning(config.machine_problem)
 
     # --- state ----------------------------------------------------------------------------
 
@@ -124,8 +126,6 @@ class SyncViewModel(QObject):
             services = session.hub_services(run_on_store, channel=channel)
             return services, services.sync.current().configured
 
-        if self._config.machine_problem:
-            self._messages.warning(self._config.machine_problem)
         self._preparing = True
         self._store.call(prepare, self._prepared, self._prepare_failed, context=self)
 

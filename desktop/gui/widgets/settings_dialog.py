@@ -134,7 +134,7 @@ class SettingsDialog(QDialog):
         # A preset code is offered only while it can still be used.
         self.enrollment = QLineEdit(preset.code if preset and not enrolled else "")
         self.enrollment.setPlaceholderText(self.tr("one-time code from IT"))
-        self.enroll_button = QPushButton(self.tr("E&nroll"))
+        self.enroll_button = QPushButton(self.tr("En&roll"))
         self.enroll_button.clicked.connect(self.enroll)
         self.enroll_button.setEnabled(self.enrollment_model is not None)
         row = QHBoxLayout()
