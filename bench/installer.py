@@ -112,7 +112,7 @@ def _table(title: str, header: list[str], rows: list[list[str]]) -> None:
 
 def _largest_parts(bundle: Path, count: int = 6) -> list[tuple[str, int]]:
     internal = bundle / "_internal"
-    parts = [(path.name, _size(path)) for path in internal.iterdir()]
+    parts = [(path.name, _size(path)) for path in internal.iterdir() if not path.is_symlink()]
     return sorted(parts, key=lambda part: -part[1])[:count]
 
 

@@ -13,6 +13,10 @@ from desktop.cli.opening import open_clinic_from
 from desktop.cli.sync_view import format_hub_part
 from desktop.cli.tables import print_table
 
+#: The case-list filters of desktop/store/case_index.py (CASE_FILTERS), spelled out here so the
+#: parser does not import the store at start-up; tests/unit/test_docs.py checks they match.
+CASE_LIST_FILTERS = ("all", "needs_follow_up", "sent", "answered", "alerts")
+
 
 def add(commands: Any, common: argparse.ArgumentParser) -> None:
     case = commands.add_parser("case", parents=[common], help="add, list and show stored cases")
@@ -33,6 +37,13 @@ def add(commands: Any, common: argparse.ArgumentParser) -> None:
     list_cmd = sub.add_parser("list", parents=[common], help="list stored cases, newest first")
     list_cmd.add_argument("--search", help="pseudonym or patient name (prefix match)")
     list_cmd.add_argument("--limit", type=int, default=50, help="rows to show (default 50)")
+    list_cmd.add_argument(
+        "--filter",
+        dest="case_filter",
+        default="all",
+        choices=CASE_LIST_FILTERS,
+        help="only cases that need follow-up, were sent to the hub, were answered, or alert",
+    )
     list_cmd.add_argument("--offset", type=int, default=0, help="rows to skip")
     list_cmd.add_argument("--json", action="store_true", help="print JSON instead of a table")
     list_cmd.set_defaults(handler=run_list)
@@ -56,14 +67,19 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with open_clinic_from(args) as clinic:
-        page = clinic.cases.list_cases(search=args.search, offset=args.offset, limit=args.limit)
+        page = clinic.cases.list_cases(
+            search=args.search,
+            offset=args.offset,
+            limit=args.limit,
+            case_filter=args.case_filter,
+        )
     if args.json:
         print(json.dumps([row.as_dict() for row in page.rows], indent=2, ensure_ascii=False))
         return 0
     if page.notice:
         print(page.notice)
     print_table(
-        ["case id", "pseudonym", "patient", "assessed", "version", "updated"],
+        ["case id", "pseudonym", "patient", "assessed", "version", "updated", "hub"],
         [
             [
                 r.case_id,
@@ -72,6 +88,7 @@ def run_list(args: argparse.Namespace) -> int:
                 r.assessment_date or "",
                 str(r.latest_version),
                 r.updated_at,
+                r.sync_state.replace("_", " ") + (f": {r.sync_reason}" if r.sync_reason else ""),
             ]
             for r in page.rows
         ],

@@ -14,6 +14,7 @@ must never wait, and the store thread would wait for itself).
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ class _StoreWorker(QObject):
             self._close_session()
             self._session = request.work()
             self.generation += 1
+            _freeze_long_lived_objects()
             return self._session.user
         if request.kind == "close":
             self._close_session()
@@ -136,6 +138,7 @@ class _StoreWorker(QObject):
         if session is not None:
             self.generation += 1
             session.close()
+            gc.unfreeze()  # what the session held may now be garbage: collectable again
 
 
 class StoreThread(QObject):
@@ -298,6 +301,20 @@ class StoreThread(QObject):
     def _finish(self) -> None:
         self._pending -= 1
         self.pending_changed.emit(self._pending)
+
+
+def _freeze_long_lived_objects() -> None:
+    """After an unlock, keep the cyclic garbage collector away from what start-up and
+    unlocking loaded (modules, the model runtime, the services: about 100,000 objects).
+
+    A full collection walks every tracked object holding the GIL; during a sync it took
+    110-210 ms, the longest GUI stall measured (docs/benchmarks.md, "GUI"). Collected once
+    here, while the sign-in screen waits for Argon2id anyway, then frozen: later full
+    collections walk only what was made since. Frozen objects are still freed by
+    reference counting; cycles among them wait for the lock, which unfreezes them.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _alive(context: QObject | None) -> bool:

@@ -3,7 +3,8 @@
 A case document arrives as a JSON-ready dict; it is stored as canonical JSON text
 (sorted keys, no whitespace, UTF-8) with the SHA-256 of exactly that text. The index
 fields (pseudonym, patient name, assessment date, status) are passed by the caller; the
-store does not look inside documents.
+store does not look inside documents, except for the case-list flags, which a trigger of
+migration ``0010_case_list_filters`` keeps (``follow_ups[].date``; see case_index.py).
 """
 
 from __future__ import annotations

@@ -195,6 +195,8 @@ def test_render_inbox_and_filtered_case_list(
     window.inbox.items.setCurrentIndex(inbox.model.index(row))
     with qtbot.waitSignal(inbox.message_opened, timeout=10_000):
         inbox.open_row(row)
+    details = window.inbox.details
+    qtbot.waitUntil(lambda: details.height() >= details.sizeHint().height() > 100)
     shoot(window, "19-inbox-message")
 
     model = app.clinic.cases.model
@@ -202,6 +204,8 @@ def test_render_inbox_and_filtered_case_list(
     with qtbot.waitSignal(model.page_loaded, timeout=10_000):
         window.case_list.filter.setCurrentIndex(3)  # Answered by the hub
     window.case_list.table.selectRow(0)
+    count = window.case_list.count
+    qtbot.waitUntil(lambda: count.width() >= count.sizeHint().width())
     shoot(window, "20-case-list-filtered")
 
     with qtbot.waitSignal(app.clinic.editor.opened, timeout=10_000):
@@ -209,5 +213,5 @@ def test_render_inbox_and_filtered_case_list(
     panel = window.case_hub
     qtbot.waitUntil(lambda: panel.view_model.result is not None)
     window.show_page("report")
-    qtbot.waitUntil(lambda: window.report.complete)
+    qtbot.waitUntil(lambda: window.report.complete and panel.scroller.height() > 200)
     shoot(window, "21-report-hub-panel")

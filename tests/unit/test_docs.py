@@ -54,3 +54,10 @@ def test_readme_quick_start_is_exactly_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     quick_start = readme.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
     assert [line for line in quick_start.splitlines() if line.strip()] == ["make run", "make test"]
+
+
+def test_the_cli_case_filters_are_the_stores() -> None:
+    from desktop.cli.case_commands import CASE_LIST_FILTERS
+    from desktop.store.case_index import CASE_FILTERS
+
+    assert CASE_LIST_FILTERS == CASE_FILTERS

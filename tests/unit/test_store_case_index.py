@@ -362,3 +362,24 @@ def test_the_case_service_lists_filtered_rows_with_their_state(seeded: CaseStore
     assert states == {"delivered", "queued"}  # queued: version 2 with its follow-up waits
     due = [row for row in page.rows if row.needs_follow_up]
     assert len(due) == 40 and all(row.follow_up_due_on == "2026-11-15" for row in due)
+
+
+def test_a_recommendation_for_a_case_saved_later_counts_once_the_case_is_here(
+    copy: CaseStore,
+) -> None:
+    answered = len(every_entry(copy, "answered"))
+    signer = hub.HubSigner(seq=copy.sync_ledger().identity().changes_cursor)  # type: ignore[union-attr]
+    hub.enroll_store(copy, signer)
+    hub.pull(copy, signer, [hub.recommendation("case-elsewhere", follow_up_days=3)])
+    assert len(every_entry(copy, "answered")) == answered  # not on this computer
+    copy.add_version(
+        "case-elsewhere",
+        {"schema": "painbridge.case/1"},
+        actor=USER,
+        pseudonym="PB-ELSEWHERE",
+        patient_name="Maria Elsewhere",
+        assessment_date=date(2026, 10, 1),
+    )
+    first = every_entry(copy, "answered")[0]
+    assert first.summary.case_id == "case-elsewhere" and first.needs_follow_up
+    assert len(every_entry(copy, "answered")) == answered + 1

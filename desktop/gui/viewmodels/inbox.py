@@ -48,7 +48,11 @@ class InboxListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._messages):
             return None
         message = self._messages[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return title_text(message)
         if role == Qt.ItemDataRole.FontRole and message.unread:
             font = QFont()

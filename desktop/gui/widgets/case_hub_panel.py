@@ -45,7 +45,6 @@ class CaseHubPanel(QGroupBox):
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setMaximumHeight(PANEL_HEIGHT)
         layout.addWidget(self.scroller)
         self.read_buttons: dict[int, QPushButton] = {}
         self.details: dict[int, MessageDetails] = {}
@@ -76,6 +75,9 @@ class CaseHubPanel(QGroupBox):
                 column.addWidget(self._message(message))
         column.addStretch(1)
         self.scroller.setWidget(content)  # deletes the previous content
+        # As tall as what it shows, up to PANEL_HEIGHT (then it scrolls).
+        frame = 2 * self.scroller.frameWidth()
+        self.scroller.setFixedHeight(min(content.sizeHint().height() + frame, PANEL_HEIGHT))
 
     def _message(self, message: InboxMessage) -> QWidget:
         box = QFrame()

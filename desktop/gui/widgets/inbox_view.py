@@ -81,6 +81,7 @@ class InboxView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([440, 660])
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.items)
         inbox.listing_changed.connect(self._update)
