@@ -97,6 +97,7 @@ class Clinic:
             models_directory=self.model_updates.directory,
             run_on_store=run_on_store,
             channel=model_channel(channel),
+            roles=self.roles,
         )
 
     def close(self) -> None:

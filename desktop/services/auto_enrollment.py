@@ -17,11 +17,13 @@ the GUI:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import UserFacingError
 from desktop.services.machine_config import MachineConfig
-from desktop.services.sync import DEFAULT_DEVICE_NAME, Enrollment, SyncService
-from sync.transport import HubRefused
+
+if TYPE_CHECKING:  # the sync client imports httpx and tuf: not at the GUI's start-up
+    from desktop.services.sync import Enrollment, SyncService
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class EnrollmentPreset:
 
     hub_url: str
     code: str
-    device_name: str
+    device_name: str | None  # None: the sync service's default name
     source: str
 
 
@@ -41,7 +43,7 @@ def enrollment_preset(config: MachineConfig) -> EnrollmentPreset | None:
     return EnrollmentPreset(
         hub_url=config.hub_url,
         code=config.enrollment_code,
-        device_name=config.device_name or DEFAULT_DEVICE_NAME,
+        device_name=config.device_name,
         source=config.source or "machine configuration",
     )
 
@@ -88,8 +90,13 @@ class AutoEnrollment:
             return None
         if self._refused is not None:
             raise self._refused
+        from sync.transport import HubRefused
+
+        preset = self.preset
         try:
-            return self._sync.enroll(self.preset.hub_url, self.preset.code, self.preset.device_name)
+            if preset.device_name is None:
+                return self._sync.enroll(preset.hub_url, preset.code)
+            return self._sync.enroll(preset.hub_url, preset.code, preset.device_name)
         except HubRefused as error:
             if not error.permanent:
                 raise  # e.g. the hub is busy (5xx): the next round tries again

@@ -22,12 +22,14 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.domain.errors import UserFacingError
 from desktop.services.jobs import CancelToken, ProgressCallback, ignore_progress
-from desktop.services.sync import SyncReport
-from sync.client import Backoff
+
+if TYPE_CHECKING:  # the sync client imports httpx and tuf: not at the GUI's start-up
+    from desktop.services.sync import SyncReport
+    from sync.client import Backoff
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +86,11 @@ class BackgroundSync:
     ) -> None:
         self._service = service
         self._interval = interval
-        self._backoff = backoff or Backoff(base_seconds=10.0, cap_seconds=900.0)
+        if backoff is None:
+            from sync.client import Backoff
+
+            backoff = Backoff(base_seconds=10.0, cap_seconds=900.0)
+        self._backoff = backoff
         self._on_report = on_report
         self._on_error = on_error
         self._on_round = on_round

@@ -20,6 +20,7 @@ from desktop.services.jobs import CancelToken, Progress, ProgressCallback, ignor
 from desktop.services.model_release import ModelReleaseService, StoreThreadModels
 from desktop.services.model_updates import ModelUpdateService
 from desktop.services.models import ModelService
+from desktop.services.roles import UserRoles
 from desktop.services.sync import Enrollment, HubConnector, SyncReport, SyncService
 from desktop.services.sync_ports import StoreCall
 from desktop.store import CaseStore
@@ -29,10 +30,16 @@ from sync.transport import HubUnreachable
 
 @dataclass(frozen=True)
 class HubServices:
-    """Sync and model releases of one session, usable from any thread but the store's."""
+    """Sync and model releases of one session, usable from any thread but the store's.
+
+    ``sync`` and ``releases`` check the signed-in user's roles; ``installation`` does
+    not, and is used only to enroll with the IT preset: IT authorized that enrollment by
+    installing the machine configuration, whoever signs in first.
+    """
 
     sync: SyncService
     releases: ModelReleaseService
+    installation: SyncService
 
     def background_round(
         self,
@@ -42,7 +49,7 @@ class HubServices:
         return ClinicSync(
             self.sync,
             self.releases,
-            enrollment=None if preset is None else AutoEnrollment(self.sync, preset),
+            enrollment=None if preset is None else AutoEnrollment(self.installation, preset),
             on_enrolled=on_enrolled,
         )
 
@@ -64,18 +71,29 @@ def build_hub_services(
     models_directory: Path,
     run_on_store: StoreCall[Any],
     channel: Channel = "stable",
+    roles: UserRoles | None = None,
 ) -> HubServices:
     """The composition root's recipe (desktop/app.py ``Clinic.hub_services``)."""
     # ModelUpdateService only ever calls ``load`` on its model service; this one loads
     # on the store thread (see desktop/services/model_release.py).
     loader = cast(ModelService, StoreThreadModels(models, run_on_store))
     updates = ModelUpdateService(models_directory, loader, channel=channel)
+
     # One failed upload ends the round as offline: the background sync retries the whole
     # round with its own backoff, and a round never sleeps where a lock cannot stop it.
-    sync = SyncService(
-        store, actor=actor, connect=connect, run_on_store=run_on_store, max_failures=1
-    )
-    return HubServices(sync, ModelReleaseService(sync, updates, connect=connect))
+    def sync_service(roles: UserRoles | None) -> SyncService:
+        return SyncService(
+            store,
+            actor=actor,
+            connect=connect,
+            run_on_store=run_on_store,
+            max_failures=1,
+            roles=roles,
+        )
+
+    sync = sync_service(roles)
+    releases = ModelReleaseService(sync, updates, connect=connect, roles=roles)
+    return HubServices(sync, releases, installation=sync_service(None))
 
 
 class ClinicSync:

@@ -23,6 +23,7 @@ from typing import Any
 from desktop.services.jobs import CancelToken, Progress, ProgressCallback, ignore_progress
 from desktop.services.model_updates import ModelUpdateReport, ModelUpdateService
 from desktop.services.models import ModelService
+from desktop.services.roles import Permission, UserRoles, allows, require
 from desktop.services.sync import HubConnector, NotEnrolled, SyncService
 from desktop.services.sync_ports import StoreCall
 from desktop.store import StoredIdentity
@@ -41,7 +42,7 @@ class ModelReleaseStatus:
     last_verified: datetime | None  # last time the hub's signed model list was verified
     overdue_days: float  # how long past that list's expiry (0: not overdue)
     channel: str
-    enrolled: bool = True
+    manageable: bool = True  # the signed-in user may install and roll back
 
     @property
     def overdue(self) -> bool:
@@ -78,11 +79,13 @@ class ModelReleaseService:
         updates: ModelUpdateService,
         *,
         connect: HubConnector,
+        roles: UserRoles | None = None,
         clock: Callable[[], datetime] = _utc_now,
     ) -> None:
         self._sync = sync
         self._updates = updates
         self._connect = connect
+        self._roles = roles  # None: no sign-in to check (tests, tools)
         self._clock = clock
         self._available: str | None = None  # the channel's release at the last check
 
@@ -97,6 +100,7 @@ class ModelReleaseService:
             last_verified=state.last_verified,
             overdue_days=state.overdue_days,
             channel=self._updates.channel,
+            manageable=allows(self._roles, Permission.MANAGE_MODELS),
         )
 
     def check(self) -> ModelReleaseStatus:
@@ -125,7 +129,8 @@ class ModelReleaseService:
     ) -> ModelUpdateReport:
         """Download (file by file, with progress), verify, activate and load the channel's
         release. Raises JobCancelled when cancelled between files (what was fetched is
-        kept), NotEnrolled, ModelUpdateOffline or ModelUpdateRefused."""
+        kept), NotEnrolled, ModelUpdateOffline, ModelUpdateRefused or NotPermitted."""
+        require(self._roles, Permission.MANAGE_MODELS)
         token = cancel or CancelToken()
         identity = self._identity()
         progress(Progress(0, None, "checking the hub's model list"))
@@ -151,6 +156,7 @@ class ModelReleaseService:
     def rollback(self) -> str:
         """Activate and load the previous bundle (on the store thread); its version. The
         release rolled back from is offered again as an update."""
+        require(self._roles, Permission.MANAGE_MODELS)
         return self._updates.rollback()
 
     # --- helpers ------------------------------------------------------------------------

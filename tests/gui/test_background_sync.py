@@ -113,9 +113,14 @@ def test_a_saved_case_is_uploaded_by_a_background_round(
     wait_online(qtbot, app)
     before = hub.stored_versions()
     model = app.clinic.cases.model
-    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Demo Patient Two")
+
+    def row_of_patient_two() -> int | None:  # the list reloads after a round that sent
+        rows = range(model.rowCount())
+        return next((r for r in rows if model.index(r, 1).data() == "Demo Patient Two"), None)
+
+    qtbot.waitUntil(lambda: row_of_patient_two() is not None)
     with qtbot.waitSignal(app.clinic.editor.opened, timeout=10_000):
-        app.clinic.cases.open_row(row)
+        app.clinic.cases.open_row(row_of_patient_two())
     pain = app.window.editor.pain
     now = next(
         f for f in pain.findChildren(object) if getattr(f, "path", "") == "assessment.nrs.now"

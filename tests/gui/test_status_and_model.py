@@ -129,6 +129,7 @@ def test_a_hub_model_update_is_installed_used_and_rolled_back(
     assert panel.card.toPlainText()  # the card of the new bundle
     # the next report is made with the new model
     model = app.clinic.cases.model
+    qtbot.waitUntil(lambda: model.case_id_at(0) is not None)  # reloaded after a round
     with qtbot.waitSignal(app.clinic.editor.opened, timeout=10_000):
         app.clinic.cases.open_row(0)
     with qtbot.waitSignal(

@@ -18,7 +18,7 @@ from desktop.services.auto_enrollment import (
 )
 from desktop.services.hub_services import ClinicSync
 from desktop.services.machine_config import MachineConfig
-from desktop.services.sync import DEFAULT_DEVICE_NAME, Enrollment
+from desktop.services.sync import Enrollment
 from sync.hub.enrollment import issue_code
 from sync.hub.schema import devices, enrollment_codes
 from sync.hub.server import EmbeddedHub
@@ -36,7 +36,7 @@ def test_a_preset_needs_both_the_address_and_the_code() -> None:
     preset = enrollment_preset(
         MachineConfig(hub_url="https://h.example.org", enrollment_code="ABC", source="/etc/p")
     )
-    assert preset == EnrollmentPreset("https://h.example.org", "ABC", DEFAULT_DEVICE_NAME, "/etc/p")
+    assert preset == EnrollmentPreset("https://h.example.org", "ABC", None, "/etc/p")
 
 
 def test_the_app_enrolls_by_itself_only_when_preset_and_not_enrolled() -> None:

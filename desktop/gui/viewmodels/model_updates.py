@@ -9,7 +9,7 @@ the model directory on the store thread after every change and every sync round.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,13 +19,14 @@ from desktop.gui.messages import MessageBridge, describe_error
 from desktop.gui.store_thread import NotSignedIn, StoreThread
 from desktop.gui.viewmodels.status import StatusViewModel
 from desktop.gui.viewmodels.sync import SyncViewModel
-from desktop.services.background_sync import RoundOutcome
-from desktop.services.hub_services import HubServices
 from desktop.services.jobs import CancelToken, ProgressCallback
-from desktop.services.model_release import ModelReleaseStatus
-from desktop.services.model_updates import ModelUpdateReport
 from desktop.services.session import ClinicSession
-from sync.client.model_update import ModelUpdateOffline
+
+if TYPE_CHECKING:  # the model runtime and tuf are loaded at the first unlock, not at start
+    from desktop.services.background_sync import RoundOutcome
+    from desktop.services.hub_services import HubServices
+    from desktop.services.model_release import ModelReleaseStatus
+    from desktop.services.model_updates import ModelUpdateReport
 
 
 class ModelUpdatesViewModel(QObject):
@@ -172,6 +173,8 @@ class ModelUpdatesViewModel(QObject):
         self._set_busy(+1)
 
     def _failed(self, error: BaseException) -> None:
+        from sync.client.model_update import ModelUpdateOffline
+
         if isinstance(error, NotSignedIn):
             return  # locked meanwhile
         if isinstance(error, ModelUpdateOffline):

@@ -14,7 +14,7 @@ someone asked for ("Sync now") or a new kind of problem puts a message in the ba
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -30,12 +30,13 @@ from desktop.services.auto_enrollment import (
     should_sync_in_background,
 )
 from desktop.services.background_sync import BackgroundState, BackgroundSync, RoundOutcome
-from desktop.services.hub_services import HubServices
 from desktop.services.jobs import CancelToken, Progress, ProgressCallback
 from desktop.services.session import ClinicSession
 from desktop.services.status import SyncStatus
-from desktop.services.sync import DEFAULT_DEVICE_NAME, Enrollment
-from sync.client import Backoff
+
+if TYPE_CHECKING:  # the sync client imports httpx and tuf: loaded at the first unlock
+    from desktop.services.hub_services import HubServices
+    from desktop.services.sync import Enrollment
 
 #: How often a stopping sync thread is looked at after a lock (it ends at its next step).
 REAP_INTERVAL_MS = 50
@@ -149,6 +150,8 @@ class SyncViewModel(QObject):
             self._messages.report(error)
 
     def _start_background(self, services: HubServices) -> None:
+        from sync.client import Backoff
+
         self._run += 1
         run = self._run
         base, cap = self._config.sync_backoff_seconds
@@ -296,9 +299,11 @@ class SyncViewModel(QObject):
                 )
             )
             return False
-        device = self._config.machine.device_name or DEFAULT_DEVICE_NAME
+        device = self._config.machine.device_name
 
         def work(token: CancelToken, progress: ProgressCallback) -> Enrollment:
+            if device is None:
+                return services.sync.enroll(hub_url, code)
             return services.sync.enroll(hub_url, code, device)
 
         handle = self._jobs.submit(self.tr("Enrolling with the hub"), work)

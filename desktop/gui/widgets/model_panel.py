@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (
 from desktop.gui.i18n import translate
 from desktop.gui.viewmodels.model_updates import ModelUpdatesViewModel
 from desktop.gui.viewmodels.status import StatusViewModel
-from desktop.services.model_release import ModelReleaseStatus
 from desktop.services.status import ModelStatus
+
+if TYPE_CHECKING:  # imports the model runtime: loaded at the first unlock, not at start
+    from desktop.services.model_release import ModelReleaseStatus
 
 
 class RollbackConfirmation:
@@ -154,16 +158,26 @@ class ModelPanel(QWidget):
         self.check_button.setToolTip(
             "" if enrolled else self.tr("Enroll this computer with a hub first (Settings).")
         )
-        self.update_button.setEnabled(enrolled and not busy and available is not None)
+        manageable = release is None or release.manageable
+        only_it = self.tr("Only an IT admin may update or roll back the model.")
+        self.update_button.setEnabled(
+            enrolled and not busy and available is not None and manageable
+        )
         self.update_button.setToolTip(
-            self.tr("Download, verify and activate model %1.").replace("%1", available)
+            only_it
+            if not manageable
+            else self.tr("Download, verify and activate model %1.").replace("%1", available)
             if available
             else self.tr("Check for an update first: there is nothing to install.")
         )
-        self.rollback_button.setEnabled(updates is not None and not busy and previous is not None)
+        self.rollback_button.setEnabled(
+            updates is not None and not busy and previous is not None and manageable
+        )
         self.rollback_button.setToolTip(
             self.tr("There is no previous model on this computer.")
             if previous is None
+            else only_it
+            if not manageable
             else self.tr("Use model %1 again.").replace("%1", previous)
         )
 

@@ -7,6 +7,8 @@ computer (desktop/services/machine_config.py) fill the hub fields and say where 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +28,9 @@ from desktop.domain.errors import InvalidInput
 from desktop.gui.viewmodels.preferences import PreferencesViewModel
 from desktop.gui.viewmodels.sync import SyncViewModel
 from desktop.services.preferences import LANGUAGES
-from desktop.services.sync import Enrollment
+
+if TYPE_CHECKING:  # the sync client is loaded at the first unlock, not at start
+    from desktop.services.sync import Enrollment
 
 
 class SettingsDialog(QDialog):
