@@ -33,7 +33,12 @@ from desktop.store import (
     open_store,
 )
 from desktop.store import change_passphrase as change_store_passphrase
-from desktop.store.recovery_files import read_recovery_public_key, write_recovery_keypair
+from desktop.store.recovery_files import (
+    RecoveryKeyFileError,
+    read_recovery_private_key,
+    read_recovery_public_key,
+    write_recovery_keypair,
+)
 
 if TYPE_CHECKING:
     # Imported where they are used: onnxruntime, httpx and tuf take about a second to
@@ -44,8 +49,10 @@ if TYPE_CHECKING:
     from desktop.services.hub_review import HubReviewService
     from desktop.services.hub_services import HubServices
     from desktop.services.machine_config import MachineConfig
+    from desktop.services.model_trust import ModelTrust
     from desktop.services.model_updates import ModelUpdateService
     from desktop.services.models import ModelService
+    from desktop.services.recovery import StoreRecovery
     from desktop.services.sync import SyncService
     from desktop.services.sync_ports import StoreCall
     from sync.client import HubClient
@@ -98,6 +105,7 @@ class Clinic:
             run_on_store=run_on_store,
             channel=model_channel(channel),
             roles=self.roles,
+            trusted_key=self.model_updates.trusted_key,
         )
 
     def close(self) -> None:
@@ -151,13 +159,24 @@ def _hub_trust(ca_file: str | None, cert_file: str | None, cert_dir: str | None)
     return ssl.create_default_context(cafile=certifi.where())
 
 
-def model_service_for(home: Path) -> ModelService:
+def model_service_for(home: Path, trust: ModelTrust | None = None) -> ModelService:
     """The model service, starting from the last bundle a hub update activated, if any."""
     from desktop.services.model_updates import MODELS_DIRECTORY, active_model_bundle
     from desktop.services.models import DEFAULT_BUNDLE, ModelService
 
     active = active_model_bundle(Path(home) / MODELS_DIRECTORY)
-    return ModelService(default_bundle=active or DEFAULT_BUNDLE)
+    return ModelService(default_bundle=active or DEFAULT_BUNDLE, trust=trust)
+
+
+def machine_model_trust() -> ModelTrust:
+    """The model-signing keys of this computer: the machine configuration's
+    ``model_trusted_key`` for bundles from the hub (docs/models.md, "Signing keys"). An
+    unusable machine configuration presets nothing, so the development key (the
+    application says why at start; `painbridge sync enroll` refuses it)."""
+    from desktop.services.model_trust import ModelTrust
+
+    machine, _problem = _machine_config()
+    return ModelTrust.configured(machine.model_trusted_key)
 
 
 def _assemble(
@@ -168,6 +187,7 @@ def _assemble(
     *,
     home: Path,
     model_optional: bool = False,
+    model_trust: ModelTrust | None = None,
 ) -> Clinic:
     from desktop.services.assessment import AssessmentService
     from desktop.services.model_updates import MODELS_DIRECTORY, ModelUpdateService
@@ -176,7 +196,8 @@ def _assemble(
     source = _settings_source(settings)
     roles = UserRoles(user, parse_roles(store.users().roles(user)))
     cases = CaseService(store, actor=user, settings=source(), roles=roles)
-    models = models or model_service_for(home)
+    trust = model_trust or machine_model_trust()
+    models = models or model_service_for(home, trust)
     assessments = AssessmentService(
         store,
         cases,
@@ -188,7 +209,9 @@ def _assemble(
         roles=roles,
     )
     drafts = DraftService(store, actor=user)
-    model_updates = ModelUpdateService(Path(home) / MODELS_DIRECTORY, models, roles=roles)
+    model_updates = ModelUpdateService(
+        Path(home) / MODELS_DIRECTORY, models, roles=roles, trusted_key=trust.downloaded
+    )
     sync = SyncService(store, actor=user, connect=connect_hub, models=model_updates, roles=roles)
     users = UserAdminService(Home(home), store, acting=roles)
     return Clinic(
@@ -218,10 +241,17 @@ def _settings_source(settings: ClinicalSettings | SettingsSource | None) -> Sett
 
 
 def open_clinic(
-    home: Path, *, user: str, passphrase: str, settings: ClinicalSettings | None = None
+    home: Path,
+    *,
+    user: str,
+    passphrase: str,
+    settings: ClinicalSettings | None = None,
+    model_trust: ModelTrust | None = None,
 ) -> Clinic:
-    """Unlock the store in ``home`` with the user's passphrase."""
-    return _assemble(open_store(Home(home), user, passphrase), user, settings, home=home)
+    """Unlock the store in ``home`` with the user's passphrase (``model_trust``: default
+    from the machine configuration)."""
+    store = open_store(Home(home), user, passphrase)
+    return _assemble(store, user, settings, home=home, model_trust=model_trust)
 
 
 def initialise_clinic(
@@ -231,17 +261,35 @@ def initialise_clinic(
     passphrase: str,
     recovery_public_key: bytes | None = None,
     settings: ClinicalSettings | None = None,
+    model_trust: ModelTrust | None = None,
 ) -> Clinic:
-    """Create the encrypted store in ``home`` for its first user; returns it unlocked."""
+    """Create the encrypted store in ``home`` for its first user; returns it unlocked.
+
+    ``recovery_public_key`` is used as given (callers choose: `painbridge init` and the
+    application's first run take the machine configuration's, the demo none)."""
     store = create_store(Home(home), user, passphrase, recovery_public_key=recovery_public_key)
-    return _assemble(store, user, settings, home=home)
+    return _assemble(store, user, settings, home=home, model_trust=model_trust)
 
 
 class ClinicOpener:
-    """Opens the store of one home for the GUI (the ``SessionOpener`` of desktop.services)."""
+    """Opens the store of one home for the GUI (the ``SessionOpener`` of desktop.services).
+
+    From the machine configuration (``run_gui``): ``recovery_public_key`` gives the store
+    created at the first run its IT recovery slot; ``model_trust`` says which key bundles
+    from the hub must be signed with; ``setup_problem`` (why the machine configuration is
+    unusable) stops the first run, since a store set up without the recovery slot IT
+    intended could never get one.
+    """
 
     def __init__(
-        self, home: Path, settings: SettingsSource, models: ModelService | None = None
+        self,
+        home: Path,
+        settings: SettingsSource,
+        models: ModelService | None = None,
+        *,
+        recovery_public_key: bytes | None = None,
+        model_trust: ModelTrust | None = None,
+        setup_problem: str | None = None,
     ) -> None:
         self.home = Path(home)
         self._settings = settings
@@ -249,11 +297,22 @@ class ClinicOpener:
         # made at the first unlock, on the store thread: the window opens without it.
         self._models = models
         self.model_problem: str | None = None
+        self._recovery_public_key = recovery_public_key
+        self._model_trust = model_trust
+        self._setup_problem = setup_problem
+
+    @property
+    def trust(self) -> ModelTrust:
+        if self._model_trust is None:
+            from desktop.services.model_trust import ModelTrust
+
+            self._model_trust = ModelTrust.configured()
+        return self._model_trust
 
     @property
     def models(self) -> ModelService:
         if self._models is None:
-            self._models = model_service_for(self.home)
+            self._models = model_service_for(self.home, self.trust)
         return self._models
 
     def is_initialised(self) -> bool:
@@ -267,7 +326,16 @@ class ClinicOpener:
         return self._assemble(store, user)
 
     def create(self, user: str, passphrase: str) -> Clinic:
-        store = create_store(Home(self.home), user, passphrase)
+        if self._setup_problem is not None:
+            from desktop.services.machine_config import MachineConfigError
+
+            raise MachineConfigError(
+                "PainBridge cannot be set up on this computer until IT corrects its machine "
+                f"configuration: {self._setup_problem}"
+            )
+        store = create_store(
+            Home(self.home), user, passphrase, recovery_public_key=self._recovery_public_key
+        )
         return self._assemble(store, user)
 
     def _assemble(self, store: CaseStore, user: str) -> Clinic:
@@ -285,7 +353,13 @@ class ClinicOpener:
             else:
                 self.model_problem = None
         return _assemble(
-            store, user, self._settings, self.models, home=self.home, model_optional=True
+            store,
+            user,
+            self._settings,
+            self.models,
+            home=self.home,
+            model_optional=True,
+            model_trust=self.trust,
         )
 
 
@@ -300,9 +374,18 @@ def run_gui(home: Path, *, demo_user: str | None = None, demo_passphrase: str | 
         if demo_user is not None and demo_passphrase is not None
         else None
     )
+    from desktop.services.model_trust import ModelTrust
+
     machine, machine_problem = _machine_config()
+    opener = ClinicOpener(
+        home,
+        preferences.clinical_settings,
+        recovery_public_key=machine.recovery_public_key,
+        model_trust=ModelTrust.configured(machine.model_trusted_key),
+        setup_problem=machine_problem,
+    )
     config = GuiConfig(
-        opener=ClinicOpener(home, preferences.clinical_settings),
+        opener=opener,
         preferences=preferences,
         home=Path(home),
         demo=demo,
@@ -356,3 +439,19 @@ def create_recovery_keypair(directory: Path) -> tuple[Path, Path]:
 def load_recovery_public_key(path: Path) -> bytes:
     """The raw IT recovery public key from its PEM file."""
     return read_recovery_public_key(path)
+
+
+def open_recovery(home: Path, private_key_file: Path) -> StoreRecovery:
+    """The store in ``home`` unlocked with IT's recovery private key (its PEM file), to
+    reset a user's passphrase. Refused (nothing changed) when the store has no recovery
+    slot or the key does not open it."""
+    from desktop.services.recovery import StoreRecovery
+
+    try:
+        private_key = read_recovery_private_key(private_key_file)
+    except (ValueError, TypeError):  # cryptography refuses the PEM block (or it is encrypted)
+        raise RecoveryKeyFileError(
+            f"{private_key_file} is not an unencrypted PEM private key (recovery-private.pem "
+            "from `painbridge recovery keygen`)"
+        ) from None
+    return StoreRecovery(Home(home), private_key)

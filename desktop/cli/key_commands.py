@@ -1,4 +1,5 @@
-"""``painbridge init``, ``painbridge passphrase change``, ``painbridge recovery keygen``."""
+"""``painbridge init``, ``painbridge passphrase change``, ``painbridge recovery keygen |
+reset-passphrase``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from desktop.cli.session import (
     resolve_home,
     resolve_user,
 )
+from desktop.domain.errors import UserFacingError
 
 
 def add_init(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -22,13 +24,15 @@ def add_init(commands: Any, common: argparse.ArgumentParser) -> None:
         description=(
             "Create an encrypted store in the data directory. A random 256-bit data key "
             "encrypts the database; the passphrase (from PAINBRIDGE_PASSPHRASE or a prompt) "
-            "wraps it with Argon2id. With --recovery-public-key, IT can recover the store."
+            "wraps it with Argon2id. With --recovery-public-key, or the recovery_public_key "
+            "of the machine configuration, IT can recover the store."
         ),
     )
     init.add_argument(
         "--recovery-public-key",
         type=Path,
-        help="IT recovery public key file (from `painbridge recovery keygen`)",
+        help="IT recovery public key file (from `painbridge recovery keygen`; default: the "
+        "machine configuration's recovery_public_key, if IT set one)",
     )
     init.set_defaults(handler=run_init)
 
@@ -59,6 +63,25 @@ def add_recovery(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     keygen.add_argument("--out", type=Path, required=True, help="directory for the two files")
     keygen.set_defaults(handler=run_keygen)
+    reset = sub.add_parser(
+        "reset-passphrase",
+        parents=[common],
+        help="give --user a new passphrase with the IT recovery private key (IT only)",
+        description=(
+            "Unlock the store with IT's recovery private key (only a store set up with the "
+            "recovery public key has a recovery slot) and give --user a new passphrase, from "
+            f"{NEW_PASSPHRASE_ENV} or a prompt. Only that user's key slot is rewritten; the "
+            "reset is recorded in the audit log with the actor 'recovery'."
+        ),
+    )
+    reset.add_argument(
+        "--private-key",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the IT recovery private key (recovery-private.pem)",
+    )
+    reset.set_defaults(handler=run_reset_passphrase)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -66,14 +89,28 @@ def run_init(args: argparse.Namespace) -> int:
 
     home = resolve_home(args)
     user = resolve_user(args)
-    public_key = None
     if args.recovery_public_key is not None:
         public_key = load_recovery_public_key(args.recovery_public_key)
+        origin = str(args.recovery_public_key)
+    else:
+        public_key, origin = _preset_recovery_key()
     passphrase = read_passphrase(f"New passphrase for {user}: ", confirm=True)
     with initialise_clinic(home, user=user, passphrase=passphrase, recovery_public_key=public_key):
         pass
     print(f"initialised an encrypted store for {user} in {home}")
+    if public_key is not None:
+        print(f"with an IT recovery slot for the recovery public key {origin}")
     return 0
+
+
+def _preset_recovery_key() -> tuple[bytes | None, str]:
+    """The machine configuration's recovery public key and where it came from. An unusable
+    configuration stops here: the store would otherwise lack the slot IT intended."""
+    from desktop.services.machine_config import load_machine_config
+
+    machine = load_machine_config()
+    where = f"{machine.recovery_public_key_file} (machine configuration {machine.source})"
+    return machine.recovery_public_key, where
 
 
 def run_change(args: argparse.Namespace) -> int:
@@ -85,6 +122,23 @@ def run_change(args: argparse.Namespace) -> int:
     new = read_passphrase(f"New passphrase for {user}: ", env=NEW_PASSPHRASE_ENV, confirm=True)
     change_passphrase(home, user=user, old=old, new=new)
     print(f"passphrase changed for {user}")
+    return 0
+
+
+def run_reset_passphrase(args: argparse.Namespace) -> int:
+    from desktop.app import open_recovery
+
+    if getattr(args, "user", None) is None:  # never a default user for this one
+        raise UserFacingError("name the user whose passphrase is reset: --user NAME")
+    home = resolve_home(args)
+    with open_recovery(home, args.private_key) as recovery:
+        user = recovery.existing_user(args.user)  # before asking for the passphrase
+        new = read_passphrase(f"New passphrase for {user}: ", env=NEW_PASSPHRASE_ENV, confirm=True)
+        recovery.reset_passphrase(user, new)
+    print(
+        f"passphrase reset for {user} with the IT recovery key (recorded in the audit log); "
+        f"{user} signs in with it and changes it: painbridge passphrase change --user {user}"
+    )
     return 0
 
 

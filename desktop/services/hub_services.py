@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from desktop.services.auto_enrollment import AutoEnrollment, EnrollmentPreset
 from desktop.services.jobs import CancelToken, Progress, ProgressCallback, ignore_progress
 from desktop.services.model_release import ModelReleaseService, StoreThreadModels
@@ -72,12 +74,16 @@ def build_hub_services(
     run_on_store: StoreCall[Any],
     channel: Channel = "stable",
     roles: UserRoles | None = None,
+    trusted_key: Ed25519PublicKey | None = None,
 ) -> HubServices:
-    """The composition root's recipe (desktop/app.py ``Clinic.hub_services``)."""
+    """The composition root's recipe (desktop/app.py ``Clinic.hub_services``).
+
+    ``trusted_key``: the key hub releases must be signed with (default: the development
+    key; see desktop/services/models.py ``ModelTrust``)."""
     # ModelUpdateService only ever calls ``load`` on its model service; this one loads
     # on the store thread (see desktop/services/model_release.py).
     loader = cast(ModelService, StoreThreadModels(models, run_on_store))
-    updates = ModelUpdateService(models_directory, loader, channel=channel)
+    updates = ModelUpdateService(models_directory, loader, channel=channel, trusted_key=trusted_key)
 
     # One failed upload ends the round as offline: the background sync retries the whole
     # round with its own backoff, and a round never sleeps where a lock cannot stop it.

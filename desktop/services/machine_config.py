@@ -1,10 +1,12 @@
-"""Settings IT presets for the whole computer when installing: the hub, an enrollment code.
+"""Settings IT presets for the whole computer when installing: the hub, an enrollment code,
+the IT recovery key for new stores and the key model bundles from the hub are signed with.
 
 Installers write them where this module reads them (docs/it-guide.md):
 
 - Linux: ``/etc/painbridge/painbridge.conf`` (the .deb writes it from debconf answers)
 - Windows: the registry key ``HKLM\\SOFTWARE\\PainBridge`` (the MSI writes it from the
-  ``HUBURL``, ``ENROLLMENTCODE``, ``DEVICENAME`` and ``MODELCHANNEL`` properties)
+  ``HUBURL``, ``ENROLLMENTCODE``, ``DEVICENAME``, ``MODELCHANNEL``, ``RECOVERYKEY`` and
+  ``MODELKEY`` properties)
 - macOS: ``/Library/Managed Preferences/org.painbridge.PainBridge.plist`` (a
   configuration profile from the MDM server)
 
@@ -17,9 +19,15 @@ name ending in ``.plist`` is read as a property list, anything else as the INI f
     device_name = Reception PC
     model_channel = stable
 
-Nothing found means nothing is preset. A value that breaks a rule is a
-:class:`~desktop.domain.errors.UserFacingError` naming the file, the key and the rule: a
-silently ignored setting would leave IT wondering why a computer never enrolled.
+    [keys]
+    recovery_public_key = /etc/painbridge/recovery-public.pem
+    model_trusted_key = /etc/painbridge/model-signing-public.pem
+
+The two keys are paths of PEM files IT puts on the computer; they are read (and must
+parse) when the configuration is loaded. Nothing found means nothing is preset. A value
+that breaks a rule is a :class:`~desktop.domain.errors.UserFacingError` naming the file,
+the key and the rule: a silently ignored setting would leave IT wondering why a computer
+never enrolled, or why its stores cannot be recovered.
 """
 
 from __future__ import annotations
@@ -30,28 +38,42 @@ import platform
 import plistlib
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 from xml.parsers.expat import ExpatError
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
 from desktop.domain.errors import UserFacingError
+from desktop.store.recovery_files import read_recovery_public_key
+from models_onnx.signing import load_public_key_file
 
 CONFIG_ENV = "PAINBRIDGE_CONFIG"
 LINUX_CONFIG_FILE = Path("/etc/painbridge/painbridge.conf")
 MACOS_MANAGED_PREFERENCES = Path("/Library/Managed Preferences/org.painbridge.PainBridge.plist")
 WINDOWS_REGISTRY_KEY = r"SOFTWARE\PainBridge"
 INI_SECTION = "hub"
+KEYS_SECTION = "keys"
 MODEL_CHANNELS = ("stable", "pilot")
 MAX_TEXT_LENGTH = 200
 
-#: The INI keys and the matching plist / registry value names.
-SETTING_NAMES = {
-    "url": "HubURL",
-    "enrollment_code": "EnrollmentCode",
-    "device_name": "DeviceName",
-    "model_channel": "ModelChannel",
+#: The INI sections, their keys and the matching plist / registry value names.
+SECTIONS: dict[str, dict[str, str]] = {
+    INI_SECTION: {
+        "url": "HubURL",
+        "enrollment_code": "EnrollmentCode",
+        "device_name": "DeviceName",
+        "model_channel": "ModelChannel",
+    },
+    KEYS_SECTION: {
+        "recovery_public_key": "RecoveryPublicKey",
+        "model_trusted_key": "ModelTrustedKey",
+    },
 }
+#: Every INI key and its plist / registry value name.
+SETTING_NAMES = {key: name for keys in SECTIONS.values() for key, name in keys.items()}
 
 
 class MachineConfigError(UserFacingError):
@@ -67,6 +89,14 @@ class MachineConfig:
     device_name: str | None = None
     model_channel: str = "stable"  # "stable" | "pilot"
     source: str | None = None  # where it was read (path or registry key), for display
+    #: the PEM file of IT's recovery public key: new stores get a recovery slot for it
+    recovery_public_key_file: Path | None = None
+    #: the PEM file of the key model bundles from the hub must be signed with
+    model_trusted_key_file: Path | None = None
+    #: the raw X25519 key read from ``recovery_public_key_file`` at load
+    recovery_public_key: bytes | None = field(default=None, repr=False, compare=False)
+    #: the Ed25519 key read from ``model_trusted_key_file`` at load
+    model_trusted_key: Ed25519PublicKey | None = field(default=None, repr=False, compare=False)
 
 
 RegistryReader = Callable[[str], dict[str, str] | None]
@@ -153,17 +183,24 @@ def _from_ini(data: bytes, path: Path) -> MachineConfig:
         raise MachineConfigError(
             f"the machine configuration {path} is not a valid INI file: {error}"
         ) from None
-    if not parser.has_section(INI_SECTION):
-        return MachineConfig(source=str(path))
-    section = parser[INI_SECTION]
-    unknown = sorted(set(section) - set(SETTING_NAMES))
-    if unknown:
-        raise MachineConfigError(
-            f"{path}: [{INI_SECTION}] {unknown[0]} is not a known setting "
-            f"(known: {', '.join(SETTING_NAMES)})"
-        )
-    values = {key: section[key] for key in SETTING_NAMES if key in section}
-    return _validated(values, str(path), lambda key: f"[{INI_SECTION}] {key}")
+    values: dict[str, str] = {}
+    for name in parser.sections():
+        known = SECTIONS.get(name)
+        if known is None:
+            raise MachineConfigError(
+                f"{path}: [{name}] is not a known section (known: {', '.join(SECTIONS)})"
+            )
+        section = parser[name]
+        for key in sorted(set(section) - set(known)):
+            home = _section_of(key)
+            hint = f"it belongs in [{home}]" if home else f"known: {', '.join(known)}"
+            raise MachineConfigError(f"{path}: [{name}] {key} is not a known setting ({hint})")
+        values |= {key: section[key] for key in known if key in section}
+    return _validated(values, str(path), lambda key: f"[{_section_of(key)}] {key}")
+
+
+def _section_of(key: str) -> str | None:
+    return next((name for name, keys in SECTIONS.items() if key in keys), None)
 
 
 def _from_plist(data: bytes, path: Path) -> MachineConfig:
@@ -210,10 +247,63 @@ def _validated(
         text = cleaned.get(key)
         if text is not None and (len(text) > MAX_TEXT_LENGTH or not text.isprintable()):
             raise fail(key, f"must be at most {MAX_TEXT_LENGTH} printable characters")
+    recovery_file = _key_file(cleaned, "recovery_public_key", fail)
+    model_file = _key_file(cleaned, "model_trusted_key", fail)
     return MachineConfig(
         hub_url=url.rstrip("/") if url else None,
         enrollment_code=cleaned.get("enrollment_code"),
         device_name=cleaned.get("device_name"),
         model_channel=channel,
         source=source,
+        recovery_public_key_file=recovery_file,
+        model_trusted_key_file=model_file,
+        recovery_public_key=_read_key(
+            recovery_file,
+            read_recovery_public_key,
+            lambda reason: fail(
+                "recovery_public_key",
+                "must name the IT recovery public key (recovery-public.pem from `painbridge "
+                f"recovery keygen`): {reason}",
+            ),
+        ),
+        model_trusted_key=_read_key(
+            model_file,
+            load_public_key_file,
+            lambda reason: fail(
+                "model_trusted_key",
+                f"must name the hub's model-signing public key (an Ed25519 PEM file): {reason}",
+            ),
+        ),
     )
+
+
+def _key_file(
+    cleaned: Mapping[str, str], key: str, fail: Callable[[str, str], MachineConfigError]
+) -> Path | None:
+    """The absolute path a key setting names (None: not set)."""
+    text = cleaned.get(key)
+    if text is None:
+        return None
+    path = Path(text)
+    if not path.is_absolute():
+        raise fail(key, "must be an absolute path (of a PEM file)")
+    return path
+
+
+Key = TypeVar("Key")
+
+
+def _read_key(
+    path: Path | None,
+    read: Callable[[Path], Key],
+    fail: Callable[[str], MachineConfigError],
+) -> Key | None:
+    """The key in ``path``, read now so a wrong file is reported at load, not at first use."""
+    if path is None:
+        return None
+    try:
+        return read(path)
+    except UserFacingError as error:  # unreadable, or not that kind of key
+        raise fail(str(error)) from None
+    except (ValueError, TypeError):  # cryptography refuses the PEM block itself
+        raise fail(f"{path} is not a readable PEM key") from None

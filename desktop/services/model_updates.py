@@ -82,7 +82,8 @@ class ModelUpdateService:
         self.directory = Path(directory)
         self._models = models
         self.channel: Channel = channel
-        self._trusted_key = trusted_key or development_public_key()
+        #: the key every downloaded bundle must be signed with (ModelTrust.downloaded)
+        self.trusted_key = trusted_key or development_public_key()
         self._clock = clock
 
     def _updater(
@@ -112,7 +113,7 @@ class ModelUpdateService:
                 return ModelUpdateReport("up_to_date", release.version)
             staging = updater.download(tuf, release)
             try:
-                load_bundle(staging, self._trusted_key)
+                load_bundle(staging, self.trusted_key)
             except BundleError as error:
                 updater.discard(staging)
                 raise ModelUpdateRefused(error.problem) from None

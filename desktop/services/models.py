@@ -3,6 +3,10 @@
 Loading verifies the bundle's signature and every file's hash and opens the ONNX sessions
 (milliseconds to a second or two), so it runs in a background job, never at start-up on
 the GUI thread. A bundle that fails a check leaves the previous one in use.
+
+Which key a bundle must be signed with is the :class:`ModelTrust` the composition root
+gives (desktop/services/model_trust.py): the shipped default bundle with the development
+key it is signed with, every other bundle with the key IT configured for this computer.
 """
 
 from __future__ import annotations
@@ -17,14 +21,14 @@ from desktop.domain.case import Case
 from desktop.domain.case_parsing import dump_case
 from desktop.domain.model_output import ModelOutput
 from desktop.services.model_output_adapter import to_model_output
+from desktop.services.model_trust import DEFAULT_BUNDLE, ModelTrust
 from models_onnx.card import render_card
 from models_onnx.inference import ModelSlot, Predictor
-from models_onnx.signing import development_public_key
 
 if TYPE_CHECKING:
     from desktop.services.status import ModelStatus
 
-DEFAULT_BUNDLE = Path(__file__).resolve().parents[2] / "models_onnx" / "bundles" / "default"
+__all__ = ["DEFAULT_BUNDLE", "ModelService", "ModelTrust"]
 
 
 class ModelService:
@@ -35,18 +39,25 @@ class ModelService:
         trusted_key: Ed25519PublicKey | None = None,
         *,
         default_bundle: Path | None = DEFAULT_BUNDLE,
+        trust: ModelTrust | None = None,
     ) -> None:
-        self._trusted_key = trusted_key or development_public_key()
-        self._slot = ModelSlot(self._trusted_key)
+        """``trusted_key``: one key for every bundle (tools, tests); else ``trust``."""
+        if trusted_key is not None:
+            trust = ModelTrust.only(trusted_key)
+        self.trust = trust or ModelTrust.configured()
+        self._slot = ModelSlot(self.trust.downloaded)  # empty until the first load
         self._default_bundle = default_bundle
         self._card: str | None = None
         self._lock = threading.Lock()
 
     def load(self, directory: Path = DEFAULT_BUNDLE) -> Predictor:
         """Verify, open and activate a bundle; raises BundleError and keeps the old one."""
-        predictor = self._slot.load(directory)
-        card = render_card(directory, trusted_key=self._trusted_key)
+        key = self.trust.key_for(directory)
+        slot = ModelSlot(key)  # verifies with the key for this bundle; the old one stays
+        predictor = slot.load(directory)
+        card = render_card(directory, trusted_key=key)
         with self._lock:
+            self._slot = slot
             self._card = card
         return predictor
 
@@ -61,8 +72,9 @@ class ModelService:
         """
         if self._slot.current is None and self._default_bundle is not None:
             self.load(self._default_bundle)
-        predictor = self._slot.current
-        prediction = self._slot.predict(dump_case(case))
+        slot = self._slot  # one bundle for the whole prediction, even if another loads now
+        predictor = slot.current
+        prediction = slot.predict(dump_case(case))
         bundle_id = predictor.bundle.manifest_sha256 if predictor is not None else None
         return to_model_output(prediction, bundle_id=bundle_id)
 

@@ -16,14 +16,17 @@ from desktop.services.auto_enrollment import (
     should_auto_enroll,
     should_sync_in_background,
 )
-from desktop.services.hub_services import ClinicSync
+from desktop.services.hub_services import ClinicSync, build_hub_services
 from desktop.services.machine_config import MachineConfig
+from desktop.services.models import ModelService
+from desktop.services.roles import NotPermitted, Role, UserRoles
 from desktop.services.sync import Enrollment
+from desktop.services.sync_ports import direct
 from sync.hub.enrollment import issue_code
 from sync.hub.schema import devices, enrollment_codes
 from sync.hub.server import EmbeddedHub
 from sync.transport import HubUnreachable
-from tests.sync.support import Clinic, add_many, enroll, hub_settings, open_clinic
+from tests.sync.support import Clinic, add_many, connector, enroll, hub_settings, open_clinic
 from tests.unit.test_store_support import Template
 
 PRESET = EnrollmentPreset("https://hub.example.org", "CODE", "Reception PC", "/etc/x.conf")
@@ -125,3 +128,26 @@ def test_offline_while_enrolling_is_hub_unreachable(clinic: Clinic, tmp_path: Pa
         preset = _preset(hub, issue_code(hub.hub, "Hill").code)
     with pytest.raises(HubUnreachable):
         AutoEnrollment(clinic.sync, preset).enroll_if_needed()
+
+
+def test_the_preset_enrolls_for_any_user_but_enrolling_by_hand_needs_it_admin(
+    clinic: Clinic, live_hub: EmbeddedHub, tmp_path: Path
+) -> None:
+    nurse = UserRoles("nurse", frozenset({Role.CLINICIAN}))
+    services = build_hub_services(
+        clinic.store,
+        actor="nurse",
+        connect=connector(),
+        models=ModelService(default_bundle=None),
+        models_directory=tmp_path / "models",
+        run_on_store=direct,
+        roles=nurse,
+    )
+    with pytest.raises(NotPermitted, match="may not enroll with a hub"):
+        services.sync.enroll(live_hub.url, issue_code(live_hub.hub, "Hill").code)
+    with pytest.raises(NotPermitted, match="may not roll back or update the model"):
+        services.releases.install()
+    assert not services.releases.status().manageable
+    preset = _preset(live_hub, issue_code(live_hub.hub, "Hill").code)
+    report = services.background_round(preset).sync_now()  # IT's preset: allowed
+    assert report.ok and clinic.sync.identity() is not None

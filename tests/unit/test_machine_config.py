@@ -1,5 +1,6 @@
 """The machine configuration IT presets: read from the file, plist or registry each
-installer writes; invalid values are refused with the file, key and rule named."""
+installer writes; invalid values (and key files that do not hold the right key) are
+refused with the file, key and rule named."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import plistlib
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.services import machine_config
 from desktop.services.machine_config import (
@@ -15,6 +18,8 @@ from desktop.services.machine_config import (
     load_machine_config,
     machine_config_location,
 )
+from desktop.store import generate_recovery_keypair
+from desktop.store.recovery_files import write_recovery_keypair
 
 FULL_INI = """\
 # written by the PainBridge installer
@@ -213,3 +218,112 @@ def test_invalid_managed_preferences_are_refused(
     path.write_bytes(content)
     with pytest.raises(MachineConfigError, match=expected):
         load_machine_config({"PAINBRIDGE_CONFIG": str(path)}, "Darwin")
+
+
+# --- the IT keys: the recovery public key and the trusted model-signing key -----------------
+
+
+def _recovery_public_pem(directory: Path) -> tuple[Path, bytes]:
+    """A recovery key pair as `painbridge recovery keygen` writes it: (public PEM, raw key)."""
+    private_key, public_key = generate_recovery_keypair()
+    _private_path, public_path = write_recovery_keypair(directory, private_key, public_key)
+    return public_path, public_key
+
+
+def _model_public_pem(path: Path) -> tuple[Path, Ed25519PublicKey]:
+    key = Ed25519PrivateKey.generate().public_key()
+    path.write_bytes(key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo))
+    return path, key
+
+
+def test_key_files_are_read_at_load(tmp_path: Path) -> None:
+    recovery_pem, recovery_raw = _recovery_public_pem(tmp_path / "it")
+    model_pem, model_key = _model_public_pem(tmp_path / "model-signing-public.pem")
+    path = _write(
+        tmp_path / "c.conf",
+        FULL_INI
+        + f"\n[keys]\nrecovery_public_key = {recovery_pem}\nmodel_trusted_key = {model_pem}\n",
+    )
+    config = load_machine_config({"PAINBRIDGE_CONFIG": str(path)}, "Linux")
+    assert (config.recovery_public_key_file, config.model_trusted_key_file) == (
+        recovery_pem,
+        model_pem,
+    )
+    assert config.recovery_public_key == recovery_raw
+    assert config.model_trusted_key == model_key
+    assert config.hub_url == "https://hub.example.org:8443"  # [hub] still read
+
+
+def test_key_files_from_the_registry_and_a_plist(tmp_path: Path) -> None:
+    recovery_pem, recovery_raw = _recovery_public_pem(tmp_path / "it")
+    model_pem, model_key = _model_public_pem(tmp_path / "model.pem")
+    values = {"RecoveryPublicKey": str(recovery_pem), "ModelTrustedKey": str(model_pem)}
+    from_registry = load_machine_config({}, "Windows", registry=lambda key: values)
+    assert from_registry.recovery_public_key == recovery_raw
+    assert from_registry.model_trusted_key == model_key
+    plist = tmp_path / "org.painbridge.PainBridge.plist"
+    plist.write_bytes(plistlib.dumps(values))
+    from_plist = load_machine_config({"PAINBRIDGE_CONFIG": str(plist)}, "Darwin")
+    assert from_plist.recovery_public_key_file == recovery_pem
+    assert from_plist.model_trusted_key == model_key
+
+
+def test_empty_key_settings_mean_not_set(tmp_path: Path) -> None:
+    path = _write(tmp_path / "c.conf", "[keys]\nrecovery_public_key =\nmodel_trusted_key =\n")
+    config = load_machine_config({"PAINBRIDGE_CONFIG": str(path)}, "Linux")
+    assert config == MachineConfig(source=str(path))
+    assert config.recovery_public_key is None and config.model_trusted_key is None
+
+
+def test_invalid_key_files_name_file_key_and_rule(tmp_path: Path) -> None:
+    recovery_pem, _ = _recovery_public_pem(tmp_path / "it")
+    model_pem, _ = _model_public_pem(tmp_path / "model.pem")
+    garbage = _write(tmp_path / "garbage.pem", "-----BEGIN PUBLIC KEY-----\nnot base64\n")
+    cases = [
+        ("recovery_public_key", tmp_path / "absent.pem", "cannot read"),
+        ("recovery_public_key", model_pem, "is not an X25519 public key"),  # the other key
+        ("recovery_public_key", garbage, "is not a readable PEM key"),
+        ("recovery_public_key", Path("recovery-public.pem"), "must be an absolute path"),
+        ("model_trusted_key", recovery_pem, "is not an Ed25519 key"),
+        ("model_trusted_key", tmp_path / "absent.pem", "cannot read the trusted key"),
+        ("model_trusted_key", garbage, "is not a readable PEM public key"),
+    ]
+    for key, value, reason in cases:
+        path = _write(tmp_path / "bad.conf", f"[keys]\n{key} = {value}\n")
+        with pytest.raises(MachineConfigError) as raised:
+            load_machine_config({"PAINBRIDGE_CONFIG": str(path)}, "Linux")
+        message = str(raised.value)
+        assert message.startswith(f"{path}: [keys] {key} must "), message
+        assert reason in message, message
+
+
+def test_registry_key_errors_name_the_value(tmp_path: Path) -> None:
+    with pytest.raises(MachineConfigError, match=r"PainBridge: ModelTrustedKey must name"):
+        load_machine_config(
+            {},
+            "Windows",
+            registry=lambda key: {"ModelTrustedKey": str(tmp_path / "absent.pem")},
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "[hub]\nrecovery_public_key = /k.pem\n",
+            "[hub] recovery_public_key is not a known setting (it belongs in [keys])",
+        ),
+        ("[keys]\nurl = https://hub\n", "[keys] url is not a known setting (it belongs in [hub])"),
+        (
+            "[Keys]\nrecovery_public_key = /k.pem\n",
+            "[Keys] is not a known section (known: hub, keys)",
+        ),
+    ],
+)
+def test_misplaced_settings_and_unknown_sections_are_refused(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = _write(tmp_path / "bad.conf", text)
+    with pytest.raises(MachineConfigError) as raised:
+        load_machine_config({"PAINBRIDGE_CONFIG": str(path)}, "Linux")
+    assert str(raised.value) == f"{path}: {expected}"

@@ -105,6 +105,33 @@
     </message>
 </context>
 <context>
+    <name>CaseHubPanel</name>
+    <message>
+        <source>Hub recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading what the hub sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show it in full; the hub is told that it was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseListView</name>
     <message>
         <source>Cases</source>
@@ -127,6 +154,14 @@
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
+        <source>Show only some cases (Ctrl+Shift+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -141,6 +176,14 @@
         <translation>
             <numerusform>%n 个病例</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No case matches &quot;%1&quot; and this search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No case matches this search.</source>
@@ -178,6 +221,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up due since %1 (hub recommendation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>进行中</translation>
     </message>
@@ -190,12 +241,105 @@
         <translation>已发送至中心</translation>
     </message>
     <message>
+        <source>All cases</source>
+        <extracomment>The case list&apos;s filters, in the order the selector lists them (desktop/store/case_index.py).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered by the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hub answered</source>
         <translation>中心已回复</translation>
     </message>
     <message>
         <source>Closed</source>
         <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished">审阅中</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished">已回复</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the outbox: this case is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox for the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent; the hub has not confirmed it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub stored it; waiting for an expert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hub expert is reviewing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub answered; the answer is on its way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s recommendation is here, not read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub&apos;s recommendation was read here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent, for the reason shown; the other cases keep flowing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case %1, version %2</source>
@@ -210,6 +354,7 @@
     <name>ClinicViewModel</name>
     <message>
         <source>The model could not be loaded, so reports show scores and guideline alerts only (no mechanism probabilities or ranking). Details: %1</source>
+        <extracomment>What a clinic user&apos;s roles must allow to see each page (desktop/services/roles.py).</extracomment>
         <translation>模型无法加载，因此报告仅显示评分和指南警示（无机制概率和排序）。详情：%1</translation>
     </message>
     <message>
@@ -327,6 +472,14 @@
     <message>
         <source>Export report as PDF</source>
         <translation>将报告导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Roll back the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use model %1 again instead of %2? Reports made from now on use %1; reports already made keep the model they were made with.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -648,26 +801,215 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <source>Recommendation</source>
+        <translation type="unfinished">建议</translation>
+    </message>
+    <message>
+        <source>Request for information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned on-site visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nociceptive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neuropathic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nociplastic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sure</source>
+        <translation type="unfinished">不确定</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished">存在</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation type="unfinished">不存在</translation>
+    </message>
+    <message>
+        <source>Verified: signed by the hub this computer is enrolled with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ NOT verified: the hub signature does not match the hub key this computer trusts. Do not act on it; tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: this computer is not enrolled with a hub any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all clinics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case %1 (not on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no interval given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(due %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by %1 on %2; the hub is told at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">当前病例</translation>
+    </message>
+    <message>
+        <source>Case version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Hub signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed mechanisms</source>
+        <translation type="unfinished">确认的机制</translation>
+    </message>
+    <message>
+        <source>none stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation type="unfinished">治疗方案</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-site visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub connection is not set up on this computer, so no recommendations can arrive yet. Cases are kept here and queued in the outbox; nothing is lost. IT sets the hub address and enrollment code in Settings.</source>
+        <translation type="unfinished">本机尚未设置与中心的连接，因此还不会收到建议。病例保存在本机并在发件箱中排队，不会丢失。IT 人员会在“设置”中填写中心地址和注册码。</translation>
+    </message>
+    <message>
+        <source>Recommendations from hub experts appear here and in their case. Opening one tells the hub that it was read.</source>
+        <translation type="unfinished">中心专家的建议会显示在这里以及对应的病例中。打开一条建议即会告知中心已阅读。</translation>
+    </message>
+    <message>
+        <source>No recommendations yet.</source>
+        <translation type="unfinished">暂无建议。</translation>
+    </message>
+</context>
+<context>
     <name>InboxView</name>
     <message>
         <source>Hub inbox</source>
         <translation>中心收件箱</translation>
     </message>
     <message>
-        <source>Recommendations from the hub</source>
-        <translation>来自中心的建议</translation>
+        <source>&amp;Messages (newest first)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No recommendations yet.</source>
-        <translation>暂无建议。</translation>
+        <source>Choose a message and press Enter to read it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The hub connection is not set up on this computer, so no recommendations can arrive yet. Cases are kept here and queued in the outbox; nothing is lost. IT sets the hub address and enrollment code in Settings.</source>
-        <translation>本机尚未设置与中心的连接，因此还不会收到建议。病例保存在本机并在发件箱中排队，不会丢失。IT 人员会在“设置”中填写中心地址和注册码。</translation>
+        <source>&amp;Open case</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recommendations from hub experts appear here and in their case. Opening one tells the hub that it was read.</source>
-        <translation>中心专家的建议会显示在这里以及对应的病例中。打开一条建议即会告知中心已阅读。</translation>
+        <source>Go to the case this message is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message is not about a case on this computer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -753,8 +1095,42 @@
         <translation>查找病例(&amp;F)</translation>
     </message>
     <message>
+        <source>Filter the case &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s) from the hub</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hub expert at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No role</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Warning: </source>
@@ -886,12 +1262,16 @@
         <translation>当前模型</translation>
     </message>
     <message>
-        <source>Install update</source>
-        <translation>安装更新</translation>
+        <source>Check for update</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Roll back to the previous model</source>
-        <translation>回退到上一个模型</translation>
+        <source>Update now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back to previous</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Model card</source>
@@ -918,20 +1298,81 @@
         <translation>有可用更新：%1</translation>
     </message>
     <message>
-        <source>No update available (updates come from the hub).</source>
-        <translation>没有可用更新（更新来自中心）。</translation>
+        <source>No update available (last check: %1).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model updates are installed by the hub connection, which is not set up yet.</source>
-        <translation>模型更新由中心连接安装，目前尚未设置。</translation>
+        <source>Model updates come from the hub once this computer is enrolled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enroll this computer with a hub first (Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an IT admin may update or roll back the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download, verify and activate model %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check for an update first: there is nothing to install.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use model %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue: the hub&apos;s last verified model list expired %n day(s) ago (last verified %1). The model in use stays until the hub can be checked again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no previous model on this computer.</source>
         <translation>本机没有上一个模型。</translation>
     </message>
+</context>
+<context>
+    <name>ModelUpdatesViewModel</name>
     <message>
-        <source>Roll back is done by the model service, which is not installed yet.</source>
-        <translation>回退由模型服务完成，目前尚未安装。</translation>
+        <source>Checking for a model update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 is available from the hub: use Update now to install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model is up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hub has not published a model update yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 is installed and in use: the next report uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling back the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 is in use again: the next report uses it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1137,10 +1578,6 @@
     <message>
         <source>Saving settings</source>
         <translation>正在保存设置</translation>
-    </message>
-    <message>
-        <source>Enrollment is not available in this version yet: the hub connection is still being built. The code was not stored; keep it for later.</source>
-        <translation>此版本尚不支持注册：中心连接仍在开发中。注册码未被保存，请留待以后使用。</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +2057,22 @@
         <translation>两次输入的口令不一致。请输入相同的口令两次。</translation>
     </message>
     <message>
+        <source>Signing in at the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing out at the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PainBridge could not sign in at the hub (internal error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PainBridge could not open the data (internal error).</source>
         <translation>PainBridge 无法打开数据（内部错误）。</translation>
     </message>
@@ -1643,12 +2096,12 @@
         <translation>IT 提供的一次性注册码</translation>
     </message>
     <message>
-        <source>&amp;Enrollment code</source>
-        <translation>注册码(&amp;E)</translation>
+        <source>En&amp;roll</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The enrollment code is used once and never stored. Enrollment becomes available when the hub connection is installed.</source>
-        <translation>注册码只使用一次，不会被保存。安装中心连接后即可注册。</translation>
+        <source>&amp;Enrollment code</source>
+        <translation>注册码(&amp;E)</translation>
     </message>
     <message>
         <source>General</source>
@@ -1710,6 +2163,26 @@
         <source>&amp;MEDD table</source>
         <translation>MEDD 换算表(&amp;M)</translation>
     </message>
+    <message>
+        <source>Preset by IT (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment code is used once and never stored: enrolling creates this computer&apos;s own key, which signs everything it sends to the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolling with the hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Enrolled with %1&apos;s hub: this computer is device %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -1758,12 +2231,78 @@
         <translation>上次同步：%1</translation>
     </message>
     <message>
+        <source>Hub sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed in: %1</source>
         <translation>已登录：%1</translation>
     </message>
     <message>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>SyncViewModel</name>
+    <message>
+        <source>PainBridge was locked before the enrollment ended.</source>
+        <extracomment>How often a stopping sync thread is looked at after a lock (it ends at its next step). At exit the GUI waits this long for the round to stop (then the store closes anyway).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with a hub yet, so there is nothing to sync: cases stay here, queued. Enter the hub address and the enrollment code from IT in Settings (Ctrl+,).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced with the hub: %1 sent, %2 received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case version(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub offline — %1 queued, last sync at %2. Nothing is lost: PainBridge keeps trying in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unlock PainBridge first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the hub address (https://…) and the one-time enrollment code from IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolling with the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with %1&apos;s hub at %2 (device %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrollment failed (internal error).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1835,6 +2374,46 @@
         <translation>口令(&amp;P)</translation>
     </message>
     <message>
+        <source>Hub &amp;address</source>
+        <translation type="unfinished">中心地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Hub &amp;user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the &amp;hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the clinic sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub expert sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your hub account to review the cases clinics sent. Nothing is stored on this computer; no clinic data is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hub expert sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out after %1 minutes without activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out of the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Set up PainBridge</source>
         <translation>设置 PainBridge</translation>
     </message>
@@ -1857,6 +2436,10 @@
     <message>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Signing in at the hub…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Locked after %1 minutes without activity. Anything you had typed was kept as a draft.</source>
