@@ -3,13 +3,16 @@
 The hub keeps its data and keys in ``<demo home>/hub`` and listens on 127.0.0.1 only, on
 the same port as last time (saved in ``hub/port``) so the demo clinic's enrollment stays
 valid. The first start enrolls the demo clinic with a one-time code and sends the
-consented demo cases (pseudonymized) to the hub.
+consented demo cases (pseudonymized) to the hub. A build without the hub (the clinic
+application's) refuses to start it and names ``--no-hub``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from desktop.cli.hub_availability import require_hub
 
 if TYPE_CHECKING:
     from desktop.app import Clinic
@@ -20,7 +23,10 @@ DEMO_DEVICE = "demo computer"
 
 
 def start_demo_hub(home: Path) -> EmbeddedHub | None:
-    """Start the hub thread; None (with a printed reason) when it cannot start."""
+    """Start the hub thread; None (with a printed reason) when it cannot start.
+
+    Raises HubNotInstalled (exit 3) in a build without the hub, naming ``--no-hub``."""
+    require_hub(hint="; `painbridge demo --no-hub` runs the demo without it")
     from sync.hub.server import EmbeddedHub
     from sync.hub.settings import HubSettings
 

@@ -17,6 +17,8 @@ from desktop.domain.errors import UserFacingError
 
 #: What the hub needs that a clinic installation may lack (its code, then the extra).
 HUB_MODULES = ("sync.hub", "fastapi", "uvicorn", "sqlalchemy")
+#: Also of the extra, needed only for some uses (PostgreSQL) or inside the others.
+OPTIONAL_HUB_MODULES = ("psycopg", "starlette")
 
 Args = TypeVar("Args")
 
@@ -52,7 +54,8 @@ def require_hub(*, hint: str = "") -> None:
 
 def _is_hub_module(name: str | None) -> bool:
     return name is not None and any(
-        name == module or name.startswith(module + ".") for module in HUB_MODULES
+        name == module or name.startswith(module + ".")
+        for module in HUB_MODULES + OPTIONAL_HUB_MODULES
     )
 
 

@@ -1,7 +1,9 @@
 """``painbridge hub ...``: run and administer a hub (needs the ``hub`` extra).
 
-The hub's code is imported only inside these handlers, so clinic commands never load it.
-Every command works on the hub's data directory (``--hub-home``) and database (``--db``).
+The hub's code is imported only inside these handlers, so clinic commands never load it,
+and each handler first checks that it is installed (``needs_hub``): the clinic
+application's build leaves it out, and says so. Every command works on the hub's data
+directory (``--hub-home``) and database (``--db``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from desktop.cli.hub_availability import needs_hub, require_hub
 from desktop.cli.session import read_passphrase
 from desktop.cli.tables import print_table
 from desktop.domain.errors import UserFacingError
@@ -141,13 +144,9 @@ def _positive(text: str) -> int:
 
 
 def hub_settings(args: argparse.Namespace) -> HubSettings:
-    try:
-        from sync.hub.settings import HubSettings
-    except ImportError as error:  # the hub extra is not installed
-        raise UserFacingError(
-            f"the hub is not installed here ({error.name} is missing): install PainBridge "
-            "with the `hub` extra"
-        ) from None
+    require_hub()
+    from sync.hub.settings import HubSettings
+
     home = args.hub_home or os.environ.get(HUB_HOME_ENV)
     if home is None and getattr(args, "temp_basedir", False):
         home = tempfile.mkdtemp(prefix="painbridge-hub-")
@@ -165,6 +164,7 @@ def _open(args: argparse.Namespace) -> Hub:
     return open_hub(hub_settings(args))
 
 
+@needs_hub
 def run_serve(args: argparse.Namespace) -> int:
     from sync.hub.server import TlsFiles, serve
 
@@ -177,6 +177,7 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_enroll_code(args: argparse.Namespace) -> int:
     from sync.hub.enrollment import issue_code
 
@@ -193,6 +194,7 @@ def run_enroll_code(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_revoke(args: argparse.Namespace) -> int:
     from sync.hub.devices import revoke_device
 
@@ -205,6 +207,7 @@ def run_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_devices(args: argparse.Namespace) -> int:
     from sync.hub.devices import list_devices
 
@@ -230,6 +233,7 @@ def run_devices(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_add_user(args: argparse.Namespace) -> int:
     from sync.hub.accounts import add_user
 
@@ -245,6 +249,7 @@ def run_add_user(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_publish(args: argparse.Namespace) -> int:
     from models_onnx.signing import development_public_key, load_public_key_file
     from sync.hub.publishing import publish_model
@@ -266,6 +271,7 @@ def run_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_export(args: argparse.Namespace) -> int:
     from sync.hub.training_export import export_training_set
 
@@ -281,6 +287,7 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_status(args: argparse.Namespace) -> int:
     from sync.hub.dashboard import hub_status
 
@@ -344,6 +351,7 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+@needs_hub
 def run_rotate_data_key(args: argparse.Namespace) -> int:
     from sync.hub.key_rotation import data_key_status, rotate_data_key
 
@@ -394,6 +402,7 @@ def _print_rotation(event: RotationStarted | BatchDone) -> None:
         print(f"re-encrypted {event.done}/{event.total}", flush=True)
 
 
+@needs_hub
 def run_openapi(args: argparse.Namespace) -> int:
     from sync.hub.api.app import create_app
 

@@ -89,6 +89,7 @@ def run_init(args: argparse.Namespace) -> int:
 
     home = resolve_home(args)
     user = resolve_user(args)
+    public_key: bytes | None
     if args.recovery_public_key is not None:
         public_key = load_recovery_public_key(args.recovery_public_key)
         origin = str(args.recovery_public_key)

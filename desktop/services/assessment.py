@@ -20,6 +20,7 @@ from desktop.domain.model_output import ModelOutput
 from desktop.domain.report import Report, compose_report
 from desktop.domain.settings import ClinicalSettings
 from desktop.services.cases import CaseService, SavedCase
+from desktop.services.hub_referral import HubState, SentToHub, check_sendable, hub_state
 from desktop.services.roles import Permission, UserRoles, require
 from desktop.store import CaseStore, NewReport, StoredReport
 
@@ -70,6 +71,28 @@ class AssessmentService:
         """Assess the latest version of a stored case and store the report."""
         require(self._roles, Permission.ASSESS)
         full_id = self._cases.resolve_case_id(case_id)
+        return self._assess(full_id, clinician_requests_referral=clinician_requests_referral)
+
+    def send_to_hub(self, case_id: str) -> SentToHub:
+        """The "Send to hub" action: re-assess with the clinician's request and, with that report,
+        queue the latest version as a referral (desktop/services/hub_referral.py).
+        Raises NotSendable without the patient's consent or an enrolled hub."""
+        require(self._roles, Permission.SEND_TO_HUB)
+        require(self._roles, Permission.ASSESS)
+        full_id = self._cases.resolve_case_id(case_id)
+        case = parse_case(self._store.latest(full_id).document)
+        check_sendable(case, enrolled=self._store.sync_ledger().identity() is not None)
+        assessment = self._assess(full_id, clinician_requests_referral=True, refer_to_hub=True)
+        return SentToHub(assessment, hub_state(self._store, full_id))
+
+    def hub_state(self, case_id: str) -> HubState:
+        """Where the case stands with the hub (queued, sent, received ...)."""
+        require(self._roles, Permission.READ_CASES)
+        return hub_state(self._store, self._cases.resolve_case_id(case_id))
+
+    def _assess(
+        self, full_id: str, *, clinician_requests_referral: bool, refer_to_hub: bool = False
+    ) -> Assessment:
         stored_case = self._store.latest(full_id)
         case = parse_case(stored_case.document)
         previous = self.latest_report(full_id)
@@ -91,7 +114,8 @@ class AssessmentService:
                 bundle_id=report.model.bundle_id if report.model else None,
                 inputs_fingerprint=report.inputs_fingerprint,
                 document=report.model_dump(mode="json"),
-            )
+            ),
+            refer_to_hub=refer_to_hub,
         )
         return Assessment(report, stored.report_id, stored_case.version)
 

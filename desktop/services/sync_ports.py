@@ -20,12 +20,14 @@ from desktop.store import (
     SyncLedger,
 )
 from sync.client import DeliveryOutcome, PendingUpload, ReceivedChange
-from sync.protocol import ModelSummary, ReceiptAck
+from sync.protocol import ModelSummary, ReceiptAck, ReferralSummary
+from sync.protocol.uploads import MAX_REFERRAL_REASONS
 
 T = TypeVar("T")
 StoreCall = Callable[[Callable[[], T]], T]
 ReportLookup = Callable[[str, int], StoredReport | None]
 MECHANISMS = ("nociceptive", "neuropathic", "nociplastic")
+MAX_REASON_CHARACTERS = 500
 
 
 def direct(work: Callable[[], T]) -> T:
@@ -71,8 +73,28 @@ def model_summary(report: StoredReport | None) -> ModelSummary | None:
     )
 
 
+def referral_summary(report: StoredReport | None) -> ReferralSummary | None:
+    """Whether a version's stored report recommends hub referral and why (None: no
+    report, or one without a referral section)."""
+    document = report.document if report is not None else None
+    referral = document.get("referral") if isinstance(document, dict) else None
+    if not isinstance(referral, dict) or document is None:
+        return None
+    reasons = [
+        str(reason.get("reason", "")).strip()[:MAX_REASON_CHARACTERS]
+        for reason in referral.get("reasons", ())
+        if isinstance(reason, dict)
+    ]
+    return ReferralSummary(
+        clinician_requested=document.get("clinician_requested_referral") is True,
+        recommended=referral.get("recommended") is True,
+        reasons=tuple(reason for reason in reasons if reason)[:MAX_REFERRAL_REASONS],
+    )
+
+
 class StoreOutbox:
-    """OutboxPort over the ledger."""
+    """OutboxPort over the ledger. Each item carries what the newest stored report of its
+    version says (``report_for``): the model's mechanisms and the referral."""
 
     def __init__(
         self,
@@ -90,10 +112,10 @@ class StoreOutbox:
         return [self._pending(item) for item in items]
 
     def _pending(self, item: OutgoingItem) -> PendingUpload:
-        summary = None
+        report = None
         if self._report_for is not None:
             lookup = self._report_for
-            summary = model_summary(self._run(lambda: lookup(item.case_id, item.version)))
+            report = self._run(lambda: lookup(item.case_id, item.version))
         return PendingUpload(
             outbox_id=item.outbox_id,
             idempotency_key=item.idempotency_key,
@@ -102,7 +124,8 @@ class StoreOutbox:
             saved_at=store_time(item.created_at),
             attempts=item.attempts,
             document=item.document,
-            model=summary,
+            model=model_summary(report),
+            referral=referral_summary(report),
         )
 
     def mark_attempted(self, items: Sequence[PendingUpload]) -> None:

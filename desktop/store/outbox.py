@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from desktop.store.database import Database
 
 CASE_VERSION_KIND = "case_version"
+#: The clinician pressed "Send to hub": the version is sent (again, under this row's own
+#: Idempotency-Key) with its report's referral, which the hub stores as an update.
+REFERRAL_KIND = "referral"
 
 
 class OutboxState(Enum):
@@ -51,19 +55,33 @@ def pending_items(database: Database, limit: int) -> list[OutboxItem]:
         "FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
         (limit,),
     ).fetchall()
-    return [
-        OutboxItem(
-            id=int(row[0]),
-            case_id=row[1],
-            version=int(row[2]),
-            kind=row[3],
-            created_at=row[4],
-            state=OutboxState(row[5]),
-            attempts=int(row[6]),
-            last_error=row[7],
-        )
-        for row in rows
-    ]
+    return [_item(row) for row in rows]
+
+
+def _item(row: Any) -> OutboxItem:
+    return OutboxItem(
+        id=int(row[0]),
+        case_id=row[1],
+        version=int(row[2]),
+        kind=row[3],
+        created_at=row[4],
+        state=OutboxState(row[5]),
+        attempts=int(row[6]),
+        last_error=row[7],
+    )
+
+
+def newest_pending(
+    database: Database, *, case_id: str, kind: str, version: int | None = None
+) -> OutboxItem | None:
+    """The case's newest pending row of this kind (of this version, if given)."""
+    row = database.execute(
+        "SELECT id, case_id, version, kind, created_at, state, attempts, last_error "
+        "FROM outbox WHERE case_id = ? AND kind = ? AND state = 'pending' "
+        "AND (? IS NULL OR version = ?) ORDER BY id DESC LIMIT 1",
+        (case_id, kind, version, version),
+    ).fetchone()
+    return None if row is None else _item(row)
 
 
 def count_by_state(database: Database) -> dict[OutboxState, int]:

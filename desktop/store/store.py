@@ -46,10 +46,12 @@ from desktop.store.hub_anchors import HubAnchorLedger
 from desktop.store.migrations import applied_migrations
 from desktop.store.outbox import (
     CASE_VERSION_KIND,
+    REFERRAL_KIND,
     OutboxItem,
     OutboxState,
     count_by_state,
     enqueue,
+    newest_pending,
     pending_items,
 )
 from desktop.store.reports import (
@@ -65,6 +67,7 @@ from desktop.store.users import UserDirectory
 
 VERSION_ADDED = "case.version_added"
 REPORT_STORED = "report.stored"
+REFERRAL_QUEUED = "hub.referral_queued"
 
 
 @dataclass(frozen=True)
@@ -308,12 +311,18 @@ class CaseStore:
 
     # --- reports (decision-support reports; see desktop/store/reports.py) -------------------
 
-    def add_report(self, new: NewReport) -> StoredReport:
+    def add_report(self, new: NewReport, *, refer_to_hub: bool = False) -> StoredReport:
         """Store a report with its model version and inputs fingerprint (one transaction,
-        audited as ``report.stored``). The case version it names must exist."""
+        audited as ``report.stored``). The case version it names must exist.
+
+        ``refer_to_hub``: in the same transaction, queue the version for the hub as a
+        referral (outbox kind ``referral``, audited as ``hub.referral_queued``) unless
+        one is waiting already."""
         text = check_report(new)
         with self._changing():
             stored = insert_report(self._database, new, text, self._now())
+            if refer_to_hub:
+                self._queue_referral(new)
             self._audit.append(
                 actor=new.actor,
                 action=REPORT_STORED,
@@ -327,6 +336,33 @@ class CaseStore:
                 },
             )
         return stored
+
+    def _queue_referral(self, new: NewReport) -> None:
+        case_id, version = new.case_id, new.case_version
+        waiting = newest_pending(
+            self._database, case_id=case_id, kind=REFERRAL_KIND, version=version
+        )
+        if waiting is not None:
+            return
+        outbox_id = enqueue(
+            self._database,
+            case_id=case_id,
+            version=version,
+            kind=REFERRAL_KIND,
+            created_at=self._now(),
+        )
+        self._audit.append(
+            actor=new.actor,
+            action=REFERRAL_QUEUED,
+            object_type="case",
+            object_id=new.case_id,
+            detail={"case_version": new.case_version, "outbox_id": outbox_id},
+        )
+
+    def pending_referral(self, case_id: str) -> OutboxItem | None:
+        """The case's newest referral still waiting to be sent (None: none waits)."""
+        with self._boundary():
+            return newest_pending(self._database, case_id=case_id, kind=REFERRAL_KIND)
 
     def reports(self, case_id: str) -> list[StoredReport]:
         """Every stored report of a case, oldest first."""

@@ -45,7 +45,7 @@ msi=$out/PainBridge-$version-x64.msi
 
 # The machine-configuration properties must pass from the msiexec command line to the
 # elevated installation (WiX's Secure="yes", which wixl lacks).
-secure="HUBURL;ENROLLMENTCODE;DEVICENAME;MODELCHANNEL"
+secure="HUBURL;ENROLLMENTCODE;DEVICENAME;MODELCHANNEL;RECOVERYKEY;MODELKEY"
 current=$(msiinfo export "$msi" Property | tr -d '\r' \
     | awk -F'\t' '$1 == "SecureCustomProperties" {print $2}')
 msibuild "$msi" -q "UPDATE \`Property\` SET \`Value\` = '${current:+$current;}$secure' \

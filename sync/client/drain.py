@@ -66,6 +66,7 @@ def prepare(item: PendingUpload) -> UploadItem:
         document_sha256=sha256_hex(canonical_json(shared)),
         saved_at=item.saved_at,
         model=item.model,
+        referral=item.referral,
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from sync.protocol import AuditHead, ModelSummary, ReceiptAck
+from sync.protocol import AuditHead, ModelSummary, ReceiptAck, ReferralSummary
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class PendingUpload:
     attempts: int
     document: dict[str, Any]
     model: ModelSummary | None = None
+    referral: ReferralSummary | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sync.hub.context import Hub
 from sync.hub.errors import Conflict, NotFound
 from sync.hub.feed import append_change, new_change_id
 from sync.hub.keys import Sealed
+from sync.hub.referrals import latest_referrals
 from sync.hub.reviews_state import OPEN_STATES
 from sync.hub.schema import case_versions, clinics, reviews
 from sync.hub.uploads import associated_data
@@ -57,6 +58,9 @@ def review_queue(hub: Hub, *, limit: int = 100) -> ReviewQueue:
             .order_by(_URGENCY_RANK, reviews.c.waiting_since, reviews.c.case_ref)
             .limit(max(1, min(limit, 500)))
         ).all()
+        referrals = latest_referrals(
+            connection, [(row.clinic_id, row.case_id, row.latest_version) for row in rows]
+        )
     return ReviewQueue(
         entries=[
             QueueEntry(
@@ -70,6 +74,7 @@ def review_queue(hub: Hub, *, limit: int = 100) -> ReviewQueue:
                 waiting_hours=round((now - row.waiting_since).total_seconds() / 3600, 2),
                 state=row.state,
                 claimed_by=row.claimed_by,
+                referral=referrals.get((row.clinic_id, row.case_id, row.latest_version)),
             )
             for row in rows
         ]
@@ -129,6 +134,8 @@ def view_case(hub: Hub, account: Account, case_ref: str) -> CaseView:
                 case_versions.c.version == row.latest_version,
             )
         ).one()
+        version = (row.clinic_id, row.case_id, row.latest_version)
+        referral = latest_referrals(connection, [version]).get(version)
     plaintext = hub.keys.data.open(
         Sealed(stored.key_id, stored.nonce, stored.ciphertext),
         associated_data(row.clinic_id, row.case_id, row.latest_version),
@@ -144,6 +151,7 @@ def view_case(hub: Hub, account: Account, case_ref: str) -> CaseView:
         state=row.state,
         claimed_by=row.claimed_by,
         received_at=stored.received_at,
+        referral=referral,
     )
 
 

@@ -249,3 +249,25 @@ audit_alarms = Table(
     UniqueConstraint("device_id", "code", "anchored_seq", name="audit_alarms_incident"),
     Index("audit_alarms_by_clinic", "clinic_id"),
 )
+
+# The referral each upload item carried (sync/hub/referrals.py): appended, never updated;
+# stored once per device, Idempotency-Key and referral digest. The newest row of a case
+# version is what experts see. In a table of its own so that an existing hub database
+# gets it from ``create_all`` (which adds tables, never columns).
+case_referrals = Table(
+    "case_referrals",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=True),
+    Column("clinic_id", String(32), ForeignKey("clinics.clinic_id"), nullable=False),
+    Column("device_id", String(32), ForeignKey("devices.device_id"), nullable=False),
+    Column("idempotency_key", String(64), nullable=False),
+    Column("referral_sha256", String(64), nullable=False),
+    Column("case_id", String(128), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("clinician_requested", Boolean, nullable=False),
+    Column("recommended", Boolean, nullable=False),
+    Column("reasons", Text, nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+    UniqueConstraint("device_id", "idempotency_key", "referral_sha256", name="case_referrals_key"),
+    Index("case_referrals_by_version", "clinic_id", "case_id", "version", "id"),
+)

@@ -5,7 +5,8 @@ queue order does not depend on what a clinic claims. Urgency (docs/hub.md, "Revi
 queue"): *urgent* when the worst pain is severe (NRS >= 7) while the analgesia is too weak
 for it (negative Pain Management Index) or when the QTc is above 500 ms (strong methadone alert);
 *soon* when the worst pain is severe, or moderate with a negative PMI or a positive
-neuropathic screen; otherwise *routine*.
+neuropathic screen; otherwise *routine*. A clinician's request for hub review
+(:func:`with_clinician_request`) raises a case to at least *soon*.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from sync.protocol import Urgency
 
 SEVERE = 7
 MODERATE = 4
+CLINICIAN_REQUEST_REASON = "the clinician requested a hub review"
+_RANK: dict[Urgency, int] = {"urgent": 0, "soon": 1, "routine": 2}
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,17 @@ def triage_case(case: Case) -> Triage:
     ):
         urgency = "soon"
     return Triage(urgency, tuple(reasons), _indicators(derived, pmi, dn4))
+
+
+def with_clinician_request(
+    urgency: Urgency, reasons: tuple[str, ...]
+) -> tuple[Urgency, tuple[str, ...]]:
+    """The urgency of a case whose clinician asked for hub review: at least *soon*, with
+    the request among its reasons (applied at most once)."""
+    raised: Urgency = urgency if _RANK[urgency] <= _RANK["soon"] else "soon"
+    if CLINICIAN_REQUEST_REASON in reasons:
+        return raised, reasons
+    return raised, (*reasons, CLINICIAN_REQUEST_REASON)
 
 
 def _indicators(derived: DerivedScores, pmi: Pmi | None, dn4: Dn4Score | None) -> dict[str, Any]:

@@ -9,6 +9,9 @@ The rules (docs/protocol.md, "Uploads: exactly once"):
   the same, refused (``version_conflict``) when it differs (versions are append-only);
 - a document that is invalid, still identifying, without consent, or whose SHA-256 does
   not match: refused, permanently; nothing of it is stored.
+- an item with a referral (referrals.py) whose version is stored already, identical, is a
+  referral update: ``stored`` the first time its key brings that referral, ``duplicate``
+  (with the first answer) on a retry.
 
 Checks that need no database (digest, sharing rules, triage, encryption) run first; then
 the whole batch is written in ONE transaction (one commit, one fsync) with a savepoint per
@@ -29,6 +32,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop.domain.errors import Problem
 from sync.hub.context import Hub
+from sync.hub.referrals import ReferralStored, store_referral
 from sync.hub.request_auth import DeviceIdentity
 from sync.hub.reviews_state import note_new_version
 from sync.hub.schema import case_versions, devices, rejections
@@ -96,7 +100,9 @@ def store_batch(hub: Hub, device: DeviceIdentity, batch: UploadBatch) -> UploadB
                     ("version", item.case_id, item.version)
                 )
                 if previous is not None:
-                    results.append(_answer_again(item, previous, outcome.digest))
+                    results.append(
+                        _answer_again(connection, device, item, previous, outcome.digest, now)
+                    )
                     continue
                 results.append(_store(hub, connection, device, _current(hub, outcome), now))
             except ItemRefused as refused:
@@ -187,11 +193,13 @@ def _store(
                     .where(devices.c.device_id == device.device_id)
                     .values(model_version=f"{item.model.name} {item.model.version}")
                 )
+            if item.referral is not None:
+                _store_referral(connection, device, item, now)
     except IntegrityError:
         previous = _find_previous(connection, device, item)
         if previous is None:
             raise
-        return _answer_again(item, previous, checked.digest)
+        return _answer_again(connection, device, item, previous, checked.digest, now)
     return ItemResult(idempotency_key=item.idempotency_key, outcome="stored", received_at=now)
 
 
@@ -253,7 +261,15 @@ def _find_previous(connection: Connection, device: DeviceIdentity, item: UploadI
     ).first()
 
 
-def _answer_again(item: UploadItem, previous: Any, digest: str) -> ItemResult:
+def _answer_again(
+    connection: Connection,
+    device: DeviceIdentity,
+    item: UploadItem,
+    previous: Any,
+    digest: str,
+    now: datetime,
+) -> ItemResult:
+    """The answer for an item whose key or case version was stored before."""
     if previous.document_sha256 != digest:
         if previous.idempotency_key == item.idempotency_key:
             raise ItemRefused(
@@ -265,8 +281,31 @@ def _answer_again(item: UploadItem, previous: Any, digest: str) -> ItemResult:
             f"version {item.version} of this case is already stored with other content",
         )
     received_at: datetime = previous.received_at
+    if item.referral is not None:  # a referral update of the stored version
+        stored = _store_referral(connection, device, item, now)
+        return ItemResult(
+            idempotency_key=item.idempotency_key,
+            outcome="stored" if stored.new else "duplicate",
+            received_at=stored.received_at,
+        )
     return ItemResult(
         idempotency_key=item.idempotency_key, outcome="duplicate", received_at=received_at
+    )
+
+
+def _store_referral(
+    connection: Connection, device: DeviceIdentity, item: UploadItem, now: datetime
+) -> ReferralStored:
+    assert item.referral is not None
+    return store_referral(
+        connection,
+        clinic_id=device.clinic_id,
+        device_id=device.device_id,
+        idempotency_key=item.idempotency_key,
+        case_id=item.case_id,
+        version=item.version,
+        referral=item.referral,
+        now=now,
     )
 
 

@@ -10,6 +10,7 @@ from pydantic import Field
 from desktop.domain.vocabulary import TreatmentOption
 from sync.protocol.changes import LongText, MechanismFindings, ShortText
 from sync.protocol.receipts import ReceiptState
+from sync.protocol.uploads import ReferralSummary
 from sync.protocol.version import WireModel
 
 Urgency = Literal["urgent", "soon", "routine"]
@@ -45,6 +46,8 @@ class QueueEntry(WireModel):
     waiting_hours: float
     state: ReceiptState
     claimed_by: str | None
+    #: the newest referral the clinic sent for this version (None: none sent)
+    referral: ReferralSummary | None = None
 
 
 class ReviewQueue(WireModel):
@@ -72,6 +75,8 @@ class CaseView(WireModel):
     state: ReceiptState
     claimed_by: str | None
     received_at: datetime
+    #: the newest referral the clinic sent for this version (None: none sent)
+    referral: ReferralSummary | None = None
 
 
 class RecommendationIn(WireModel):

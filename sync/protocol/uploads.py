@@ -29,6 +29,24 @@ class ModelSummary(WireModel):
     mechanism_probabilities: dict[Mechanism, Annotated[float, Field(ge=0, le=1)]]
 
 
+#: One referral reason as the clinic's report words it (generated text, no identifiers).
+ReferralReasonText = Annotated[str, Field(min_length=1, max_length=500)]
+MAX_REFERRAL_REASONS = 20
+
+
+class ReferralSummary(WireModel):
+    """Whether the clinic's report recommends hub referral for this version, and why.
+
+    ``clinician_requested``: the clinician pressed "Send to hub" (or ticked "I request a
+    hub review"); the hub puts such a case at least at *soon* urgency. ``reasons`` are
+    the report's referral reasons, in its order.
+    """
+
+    clinician_requested: bool
+    recommended: bool
+    reasons: Annotated[tuple[ReferralReasonText, ...], Field(max_length=MAX_REFERRAL_REASONS)] = ()
+
+
 class UploadItem(WireModel):
     """One pseudonymized case version (``document`` has no name, contact or notes).
 
@@ -43,6 +61,9 @@ class UploadItem(WireModel):
     document_sha256: Sha256Hex
     saved_at: datetime
     model: ModelSummary | None = None
+    #: the referral of the version's newest report; an item whose version the hub
+    #: already stored is a referral update (docs/protocol.md, "Referrals")
+    referral: ReferralSummary | None = None
 
 
 class UploadBatch(WireModel):

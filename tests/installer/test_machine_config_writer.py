@@ -8,6 +8,10 @@ import os
 import subprocess
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from desktop.app import create_recovery_keypair, load_recovery_public_key
 from desktop.services.machine_config import MachineConfig, load_machine_config
 
 WRITER = Path(__file__).resolve().parents[2] / "installers" / "deb" / "write-machine-config"
@@ -74,3 +78,50 @@ def test_unchanged_file_is_rewritten_with_new_answers(tmp_path: Path) -> None:
     _write(tmp_path, hub_url="https://a.example.org")
     _write(tmp_path, hub_url="https://b.example.org")
     assert _read(tmp_path).hub_url == "https://b.example.org"
+
+
+def test_key_files_are_written_as_the_reader_expects(tmp_path: Path) -> None:
+    _private, recovery_pem = create_recovery_keypair(tmp_path / "it")
+    model_key = Ed25519PrivateKey.generate().public_key()
+    model_pem = tmp_path / "it" / "model-signing-public.pem"
+    model_pem.write_bytes(model_key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo))
+    root = tmp_path / "root"
+    for pem in (recovery_pem, model_pem):  # where the writer looks: below DPKG_ROOT
+        inside = root / pem.relative_to("/")
+        inside.parent.mkdir(parents=True, exist_ok=True)
+        inside.write_bytes(pem.read_bytes())
+
+    result = _write(
+        root,
+        hub_url="https://hub.example.org",
+        recovery_public_key=f" {recovery_pem}\n",
+        model_trusted_key=str(model_pem),
+    )
+    assert "warning" not in result.stdout
+    config = _read(root)
+    assert (config.recovery_public_key_file, config.model_trusted_key_file) == (
+        recovery_pem,
+        model_pem,
+    )
+    assert config.recovery_public_key == load_recovery_public_key(recovery_pem)
+    assert config.model_trusted_key == model_key
+
+
+def test_key_files_that_the_application_would_refuse_are_written_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    result = _write(
+        tmp_path,
+        recovery_public_key="recovery-public.pem",
+        model_trusted_key="/etc/painbridge/model-signing-public.pem",
+    )
+    assert (
+        "the recovery public key file 'recovery-public.pem' is not an absolute path"
+        in result.stdout
+    )
+    assert (
+        "the model-signing public key file /etc/painbridge/model-signing-public.pem does not "
+        "exist (yet)" in result.stdout
+    )
+    text = (tmp_path / "etc" / "painbridge" / "painbridge.conf").read_text(encoding="utf-8")
+    assert "[keys]\nrecovery_public_key = recovery-public.pem\n" in text

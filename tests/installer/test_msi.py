@@ -18,6 +18,15 @@ from desktop.services import machine_config
 
 ROOT = Path(__file__).resolve().parents[2]
 HKLM = "2"  # msidbRegistryRootLocalMachine
+#: The msiexec properties and the registry values they are written to.
+PROPERTIES = {
+    "HUBURL": "HubURL",
+    "ENROLLMENTCODE": "EnrollmentCode",
+    "DEVICENAME": "DeviceName",
+    "MODELCHANNEL": "ModelChannel",
+    "RECOVERYKEY": "RecoveryPublicKey",
+    "MODELKEY": "ModelTrustedKey",
+}
 
 
 def _table(msi: Path, name: str) -> list[dict[str, str]]:
@@ -67,6 +76,8 @@ def test_configuration_properties_go_where_the_application_reads(msi: Path) -> N
         "EnrollmentCode": "[ENROLLMENTCODE]",
         "DeviceName": "[DEVICENAME]",
         "ModelChannel": "[MODELCHANNEL]",
+        "RecoveryPublicKey": "[RECOVERYKEY]",
+        "ModelTrustedKey": "[MODELKEY]",
     }
     assert set(machine_config.SETTING_NAMES.values()) == set(expected)
     assert {name: registry[name]["Value"] for name in expected} == expected
@@ -77,25 +88,19 @@ def test_configuration_properties_go_where_the_application_reads(msi: Path) -> N
 
 def test_properties_survive_upgrades_and_reach_the_elevated_install(msi: Path) -> None:
     searches = {row["Property"]: row["Signature_"] for row in _table(msi, "AppSearch")}
-    assert set(searches) == {"HUBURL", "ENROLLMENTCODE", "DEVICENAME", "MODELCHANNEL"}
+    assert set(searches) == set(PROPERTIES)
     locators = {row["Signature_"]: row for row in _table(msi, "RegLocator")}
-    value_names = {
-        "HUBURL": "HubURL",
-        "ENROLLMENTCODE": "EnrollmentCode",
-        "DEVICENAME": "DeviceName",
-        "MODELCHANNEL": "ModelChannel",
-    }
     for prop, signature in searches.items():
         locator = locators[signature]
         assert (locator["Root"], locator["Key"], locator["Name"]) == (
             HKLM,
             machine_config.WINDOWS_REGISTRY_KEY,
-            value_names[prop],
+            PROPERTIES[prop],
         )
         assert int(locator["Type"]) & 16  # msidbLocatorType64bit
     properties = {row["Property"]: row["Value"] for row in _table(msi, "Property")}
     secure = properties["SecureCustomProperties"].split(";")
-    assert {"HUBURL", "ENROLLMENTCODE", "DEVICENAME", "MODELCHANNEL"} <= set(secure)
+    assert set(PROPERTIES) <= set(secure)
     assert "WIX_UPGRADE_DETECTED" in secure
 
 

@@ -327,3 +327,12 @@ def test_misplaced_settings_and_unknown_sections_are_refused(
     with pytest.raises(MachineConfigError) as raised:
         load_machine_config({"PAINBRIDGE_CONFIG": str(path)}, "Linux")
     assert str(raised.value) == f"{path}: {expected}"
+
+
+def test_the_example_configuration_profile_names_every_setting() -> None:
+    profile = Path(__file__).resolve().parents[2] / "installers" / "macos"
+    loaded = plistlib.loads((profile / "org.painbridge.PainBridge.mobileconfig").read_bytes())
+    (payload,) = loaded["PayloadContent"]
+    assert payload["PayloadType"] == "org.painbridge.PainBridge"
+    settings = {key for key in payload if not key.startswith("Payload")}
+    assert settings == set(machine_config.SETTING_NAMES.values())

@@ -108,27 +108,27 @@
     <name>CaseHubPanel</name>
     <message>
         <source>Hub recommendation</source>
-        <translation type="unfinished"></translation>
+        <translation>中心建议</translation>
     </message>
     <message>
         <source>Reading what the hub sent…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取中心发来的内容…</translation>
     </message>
     <message>
         <source>Hub: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>中心：%1</translation>
     </message>
     <message>
         <source>Unread: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未读：%1</translation>
     </message>
     <message>
         <source>&amp;Read it</source>
-        <translation type="unfinished"></translation>
+        <translation>阅读(&amp;R)</translation>
     </message>
     <message>
         <source>Show it in full; the hub is told that it was read</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全文，并告知中心已阅读</translation>
     </message>
 </context>
 <context>
@@ -155,11 +155,11 @@
     </message>
     <message>
         <source>Show only some cases (Ctrl+Shift+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示部分病例（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>Fi&amp;lter</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选(&amp;L)</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -179,11 +179,11 @@
     </message>
     <message>
         <source>No case matches &quot;%1&quot; and this search.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合“%1”及此搜索条件的病例。</translation>
     </message>
     <message>
         <source>No case matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合“%1”的病例。</translation>
     </message>
     <message>
         <source>No case matches this search.</source>
@@ -222,11 +222,11 @@
     </message>
     <message>
         <source>Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>中心</translation>
     </message>
     <message>
         <source>Follow-up due since %1 (hub recommendation)</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起待随访（中心建议）</translation>
     </message>
     <message>
         <source>Open</source>
@@ -243,19 +243,19 @@
     <message>
         <source>All cases</source>
         <extracomment>The case list&apos;s filters, in the order the selector lists them (desktop/store/case_index.py).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>全部病例</translation>
     </message>
     <message>
         <source>Needs follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>需要随访</translation>
     </message>
     <message>
         <source>Answered by the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>中心已回复</translation>
     </message>
     <message>
         <source>Has alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>有警示</translation>
     </message>
     <message>
         <source>Hub answered</source>
@@ -267,79 +267,79 @@
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>有警示</translation>
     </message>
     <message>
         <source>Quarantined: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已隔离：%1</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>未说明原因</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <source>Uploaded</source>
-        <translation type="unfinished"></translation>
+        <translation>已上传</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收</translation>
     </message>
     <message>
         <source>In review</source>
-        <translation type="unfinished">审阅中</translation>
+        <translation>审阅中</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished">已回复</translation>
+        <translation>已回复</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>已阅读</translation>
     </message>
     <message>
         <source>Not in the outbox: this case is not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>不在发件箱中：此病例未发送。</translation>
     </message>
     <message>
         <source>Waiting in the outbox for the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>在发件箱中等待下次同步。</translation>
     </message>
     <message>
         <source>Sent; the hub has not confirmed it yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送；中心尚未确认。</translation>
     </message>
     <message>
         <source>The hub stored it; waiting for an expert.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心已存储；等待专家处理。</translation>
     </message>
     <message>
         <source>A hub expert is reviewing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心专家正在审阅。</translation>
     </message>
     <message>
         <source>The hub answered; the answer is on its way.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心已回复；回复正在传送中。</translation>
     </message>
     <message>
         <source>The hub&apos;s recommendation is here, not read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心的建议已送达，尚未阅读。</translation>
     </message>
     <message>
         <source>The hub&apos;s recommendation was read here.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心的建议已在本机阅读。</translation>
     </message>
     <message>
         <source>Not sent, for the reason shown; the other cases keep flowing.</source>
-        <translation type="unfinished"></translation>
+        <translation>因所示原因未发送；其他病例照常发送。</translation>
     </message>
     <message>
         <source>Case %1, version %2</source>
@@ -475,11 +475,11 @@
     </message>
     <message>
         <source>Roll back the model</source>
-        <translation type="unfinished"></translation>
+        <translation>回退模型</translation>
     </message>
     <message>
         <source>Use model %1 again instead of %2? Reports made from now on use %1; reports already made keep the model they were made with.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新使用模型 %1 替代 %2 吗？此后生成的报告将使用 %1；已生成的报告保留生成时所用的模型。</translation>
     </message>
 </context>
 <context>
@@ -777,6 +777,26 @@
         <translation>发送建议(&amp;S)</translation>
     </message>
     <message>
+        <source>The clinic sent no referral with this version.</source>
+        <translation>诊所未随此版本发送转诊申请。</translation>
+    </message>
+    <message>
+        <source>The clinician requested this review.</source>
+        <translation>临床医生申请了此次审阅。</translation>
+    </message>
+    <message>
+        <source>Sent by the clinic without a request for review.</source>
+        <translation>由诊所发送，未申请审阅。</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s report recommends referral:</source>
+        <translation>诊所的报告建议转诊：</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s report does not recommend referral.</source>
+        <translation>诊所的报告未建议转诊。</translation>
+    </message>
+    <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -804,185 +824,185 @@
     <name>Inbox</name>
     <message>
         <source>Recommendation</source>
-        <translation type="unfinished">建议</translation>
+        <translation>建议</translation>
     </message>
     <message>
         <source>Request for information</source>
-        <translation type="unfinished"></translation>
+        <translation>补充信息请求</translation>
     </message>
     <message>
         <source>Planned on-site visit</source>
-        <translation type="unfinished"></translation>
+        <translation>计划现场会诊</translation>
     </message>
     <message>
         <source>Model release</source>
-        <translation type="unfinished"></translation>
+        <translation>模型发布</translation>
     </message>
     <message>
         <source>nociceptive</source>
-        <translation type="unfinished"></translation>
+        <translation>伤害感受性</translation>
     </message>
     <message>
         <source>neuropathic</source>
-        <translation type="unfinished"></translation>
+        <translation>神经病理性</translation>
     </message>
     <message>
         <source>nociplastic</source>
-        <translation type="unfinished"></translation>
+        <translation>伤害可塑性</translation>
     </message>
     <message>
         <source>not sure</source>
-        <translation type="unfinished">不确定</translation>
+        <translation>不确定</translation>
     </message>
     <message>
         <source>present</source>
-        <translation type="unfinished">存在</translation>
+        <translation>存在</translation>
     </message>
     <message>
         <source>absent</source>
-        <translation type="unfinished">不存在</translation>
+        <translation>不存在</translation>
     </message>
     <message>
         <source>Verified: signed by the hub this computer is enrolled with.</source>
-        <translation type="unfinished"></translation>
+        <translation>已验证：由本机注册的中心签名。</translation>
     </message>
     <message>
         <source>⚠ NOT verified: the hub signature does not match the hub key this computer trusts. Do not act on it; tell IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 未通过验证：中心签名与本机信任的中心密钥不符。请勿据此采取任何措施，并告知 IT 人员。</translation>
     </message>
     <message>
         <source>Not checked: this computer is not enrolled with a hub any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>未检查：本机已不再注册到任何中心。</translation>
     </message>
     <message>
         <source>all clinics</source>
-        <translation type="unfinished"></translation>
+        <translation>所有诊所</translation>
     </message>
     <message>
         <source>case %1 (not on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>病例 %1（不在本机）</translation>
     </message>
     <message>
         <source>Unread: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未读：%1</translation>
     </message>
     <message>
         <source>no interval given</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定间隔</translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message>
         <source>(due %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 到期）</translation>
     </message>
     <message>
         <source>Not read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未阅读。</translation>
     </message>
     <message>
         <source>Read by %1 on %2; the hub is told at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 阅读；下次同步时告知中心。</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">当前病例</translation>
+        <translation>病例</translation>
     </message>
     <message>
         <source>Case version</source>
-        <translation type="unfinished"></translation>
+        <translation>病例版本</translation>
     </message>
     <message>
         <source>Hub expert</source>
-        <translation type="unfinished"></translation>
+        <translation>中心专家</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>发出时间</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收时间</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Visit date</source>
-        <translation type="unfinished"></translation>
+        <translation>会诊日期</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>目的</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Hub signature</source>
-        <translation type="unfinished"></translation>
+        <translation>中心签名</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>阅读状态</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>none planned</source>
-        <translation type="unfinished"></translation>
+        <translation>未计划</translation>
     </message>
     <message>
         <source>Confirmed mechanisms</source>
-        <translation type="unfinished">确认的机制</translation>
+        <translation>确认的机制</translation>
     </message>
     <message>
         <source>none stated</source>
-        <translation type="unfinished"></translation>
+        <translation>未说明</translation>
     </message>
     <message>
         <source>Regimen</source>
-        <translation type="unfinished">治疗方案</translation>
+        <translation>治疗方案</translation>
     </message>
     <message>
         <source>no change</source>
-        <translation type="unfinished"></translation>
+        <translation>无变更</translation>
     </message>
     <message>
         <source>Follow up</source>
-        <translation type="unfinished"></translation>
+        <translation>随访</translation>
     </message>
     <message>
         <source>On-site visit</source>
-        <translation type="unfinished"></translation>
+        <translation>现场会诊</translation>
     </message>
     <message>
         <source>The hub connection is not set up on this computer, so no recommendations can arrive yet. Cases are kept here and queued in the outbox; nothing is lost. IT sets the hub address and enrollment code in Settings.</source>
-        <translation type="unfinished">本机尚未设置与中心的连接，因此还不会收到建议。病例保存在本机并在发件箱中排队，不会丢失。IT 人员会在“设置”中填写中心地址和注册码。</translation>
+        <translation>本机尚未设置与中心的连接，因此还不会收到建议。病例保存在本机并在发件箱中排队，不会丢失。IT 人员会在“设置”中填写中心地址和注册码。</translation>
     </message>
     <message>
         <source>Recommendations from hub experts appear here and in their case. Opening one tells the hub that it was read.</source>
-        <translation type="unfinished">中心专家的建议会显示在这里以及对应的病例中。打开一条建议即会告知中心已阅读。</translation>
+        <translation>中心专家的建议会显示在这里以及对应的病例中。打开一条建议即会告知中心已阅读。</translation>
     </message>
     <message>
         <source>No recommendations yet.</source>
-        <translation type="unfinished">暂无建议。</translation>
+        <translation>暂无建议。</translation>
     </message>
 </context>
 <context>
@@ -993,23 +1013,23 @@
     </message>
     <message>
         <source>&amp;Messages (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>消息（最新的在前）(&amp;M)</translation>
     </message>
     <message>
         <source>Choose a message and press Enter to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条消息，按 Enter 键阅读。</translation>
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开病例(&amp;O)</translation>
     </message>
     <message>
         <source>Go to the case this message is about</source>
-        <translation type="unfinished"></translation>
+        <translation>转到此消息所涉及的病例</translation>
     </message>
     <message>
         <source>This message is not about a case on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>此消息涉及的病例不在本机</translation>
     </message>
 </context>
 <context>
@@ -1096,11 +1116,11 @@
     </message>
     <message>
         <source>Filter the case &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选病例列表(&amp;L)</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1108,29 +1128,29 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>%n unread message(s) from the hub</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条来自中心的未读消息</numerusform>
         </translation>
     </message>
     <message>
         <source>Hub expert at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>中心专家（%1）</translation>
     </message>
     <message>
         <source>Clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>临床医生</translation>
     </message>
     <message>
         <source>IT admin</source>
-        <translation type="unfinished"></translation>
+        <translation>IT 管理员</translation>
     </message>
     <message>
         <source>No role</source>
-        <translation type="unfinished"></translation>
+        <translation>无角色</translation>
     </message>
     <message>
         <source>Warning: </source>
@@ -1263,15 +1283,15 @@
     </message>
     <message>
         <source>Check for update</source>
-        <translation type="unfinished"></translation>
+        <translation>检查更新</translation>
     </message>
     <message>
         <source>Update now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即更新</translation>
     </message>
     <message>
         <source>Roll back to previous</source>
-        <translation type="unfinished"></translation>
+        <translation>回退到上一个模型</translation>
     </message>
     <message>
         <source>Model card</source>
@@ -1299,40 +1319,40 @@
     </message>
     <message>
         <source>No update available (last check: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用更新（上次检查：%1）。</translation>
     </message>
     <message>
         <source>Model updates come from the hub once this computer is enrolled.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机注册后，模型更新将由中心提供。</translation>
     </message>
     <message>
         <source>Enroll this computer with a hub first (Settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先将本机注册到中心（设置）。</translation>
     </message>
     <message>
         <source>Only an IT admin may update or roll back the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 IT 管理员可以更新或回退模型。</translation>
     </message>
     <message>
         <source>Download, verify and activate model %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载、验证并启用模型 %1。</translation>
     </message>
     <message>
         <source>Check for an update first: there is nothing to install.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先检查更新：目前没有可安装的内容。</translation>
     </message>
     <message>
         <source>Use model %1 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新使用模型 %1。</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message numerus="yes">
         <source>Overdue: the hub&apos;s last verified model list expired %n day(s) ago (last verified %1). The model in use stays until the hub can be checked again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已逾期：中心最近一次验证的模型列表已于 %n 天前过期（上次验证：%1）。在能再次与中心核对之前，继续使用当前模型。</numerusform>
         </translation>
     </message>
     <message>
@@ -1344,35 +1364,35 @@
     <name>ModelUpdatesViewModel</name>
     <message>
         <source>Checking for a model update</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查模型更新</translation>
     </message>
     <message>
         <source>Model %1 is available from the hub: use Update now to install it.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心提供了模型 %1：请点击“立即更新”进行安装。</translation>
     </message>
     <message>
         <source>The model is up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已是最新版本。</translation>
     </message>
     <message>
         <source>The hub has not published a model update yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心尚未发布模型更新。</translation>
     </message>
     <message>
         <source>Updating the model</source>
-        <translation type="unfinished"></translation>
+        <translation>正在更新模型</translation>
     </message>
     <message>
         <source>Model %1 is installed and in use: the next report uses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 %1 已安装并启用：下一份报告将使用该模型。</translation>
     </message>
     <message>
         <source>Rolling back the model</source>
-        <translation type="unfinished"></translation>
+        <translation>正在回退模型</translation>
     </message>
     <message>
         <source>Model %1 is in use again: the next report uses it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新启用模型 %1：下一份报告将使用该模型。</translation>
     </message>
 </context>
 <context>
@@ -1787,8 +1807,60 @@
         <translation>本机尚未设置与中心的连接（设置：中心地址与注册）。病例保留在本机，不会丢失。</translation>
     </message>
     <message>
-        <source>Sending to the hub will be available when the hub connection is ready.</source>
-        <translation>中心连接就绪后即可发送至中心。</translation>
+        <source>Queuing the case for the hub…</source>
+        <translation>正在将病例加入发往中心的队列…</translation>
+    </message>
+    <message>
+        <source>Hub referral recommended: %1</source>
+        <translation>建议转诊至中心：%1</translation>
+    </message>
+    <message>
+        <source>Hub referral not recommended by the rules; you may still send the case.</source>
+        <translation>转诊规则未建议转诊至中心；您仍可发送此病例。</translation>
+    </message>
+    <message>
+        <source>Hub: referral queued for the hub.</source>
+        <translation>中心：转诊申请已排队，等待发往中心。</translation>
+    </message>
+    <message>
+        <source>Hub: referral sent; waiting for the hub to confirm.</source>
+        <translation>中心：转诊申请已发送；等待中心确认。</translation>
+    </message>
+    <message>
+        <source>Hub: not sent (%1).</source>
+        <translation>中心：未发送（%1）。</translation>
+    </message>
+    <message>
+        <source>Hub: not sent yet.</source>
+        <translation>中心：尚未发送。</translation>
+    </message>
+    <message>
+        <source>Hub: queued for the hub.</source>
+        <translation>中心：已排队，等待发往中心。</translation>
+    </message>
+    <message>
+        <source>Hub: sent; waiting for the hub to confirm.</source>
+        <translation>中心：已发送；等待中心确认。</translation>
+    </message>
+    <message>
+        <source>Hub: received by the hub; waiting for an expert.</source>
+        <translation>中心：中心已接收；等待专家处理。</translation>
+    </message>
+    <message>
+        <source>Hub: in review at the hub.</source>
+        <translation>中心：中心审阅中。</translation>
+    </message>
+    <message>
+        <source>Hub: answered; the answer is on its way.</source>
+        <translation>中心：已回复；回复正在传送中。</translation>
+    </message>
+    <message>
+        <source>Hub: the hub&apos;s answer is here (Inbox).</source>
+        <translation>中心：中心的回复已送达（收件箱）。</translation>
+    </message>
+    <message>
+        <source>Hub: the hub&apos;s answer was read.</source>
+        <translation>中心：中心的回复已阅读。</translation>
     </message>
     <message>
         <source>Exporting the report</source>
@@ -2058,19 +2130,19 @@
     </message>
     <message>
         <source>Signing in at the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录中心</translation>
     </message>
     <message>
         <source>Signing out at the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>正在退出中心登录</translation>
     </message>
     <message>
         <source>Signing in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录已取消。</translation>
     </message>
     <message>
         <source>PainBridge could not sign in at the hub (internal error).</source>
-        <translation type="unfinished"></translation>
+        <translation>PainBridge 无法登录中心（内部错误）。</translation>
     </message>
     <message>
         <source>PainBridge could not open the data (internal error).</source>
@@ -2097,7 +2169,7 @@
     </message>
     <message>
         <source>En&amp;roll</source>
-        <translation type="unfinished"></translation>
+        <translation>注册(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Enrollment code</source>
@@ -2165,23 +2237,23 @@
     </message>
     <message>
         <source>Preset by IT (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>由 IT 预设（%1）。</translation>
     </message>
     <message>
         <source>The enrollment code is used once and never stored: enrolling creates this computer&apos;s own key, which signs everything it sends to the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>注册码只使用一次，且不会保存：注册时会为本机生成专属密钥，用于签名本机发送到中心的所有内容。</translation>
     </message>
     <message>
         <source>Enrolled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已注册：%1</translation>
     </message>
     <message>
         <source>Enrolling with the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向中心注册…</translation>
     </message>
     <message>
         <source>✓ Enrolled with %1&apos;s hub: this computer is device %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 已注册到 %1 的中心：本机为设备 %2。</translation>
     </message>
 </context>
 <context>
@@ -2232,7 +2304,7 @@
     </message>
     <message>
         <source>Hub sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>中心同步：%1</translation>
     </message>
     <message>
         <source>Signed in: %1</source>
@@ -2248,61 +2320,61 @@
     <message>
         <source>PainBridge was locked before the enrollment ended.</source>
         <extracomment>How often a stopping sync thread is looked at after a lock (it ends at its next step). At exit the GUI waits this long for the round to stop (then the store closes anyway).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>注册完成前 PainBridge 已被锁定。</translation>
     </message>
     <message>
         <source>This computer is not enrolled with a hub yet, so there is nothing to sync: cases stay here, queued. Enter the hub address and the enrollment code from IT in Settings (Ctrl+,).</source>
-        <translation type="unfinished"></translation>
+        <translation>本机尚未注册到中心，因此无需同步：病例保留在本机并排队等待。请在“设置”（Ctrl+,）中输入 IT 提供的中心地址和注册码。</translation>
     </message>
     <message>
         <source>Synced with the hub: %1 sent, %2 received.</source>
-        <translation type="unfinished"></translation>
+        <translation>已与中心同步：发送 %1，接收 %2。</translation>
     </message>
     <message numerus="yes">
         <source>%n case version(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个病例版本</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>Hub offline — %1 queued, last sync at %2. Nothing is lost: PainBridge keeps trying in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>中心离线 — %1 等待发送，上次同步：%2。不会丢失任何内容：PainBridge 会在后台持续重试。</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项</numerusform>
         </translation>
     </message>
     <message>
         <source>Unlock PainBridge first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先解锁 PainBridge。</translation>
     </message>
     <message>
         <source>Enter the hub address (https://…) and the one-time enrollment code from IT.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入中心地址（https://…）和 IT 提供的一次性注册码。</translation>
     </message>
     <message>
         <source>Enrolling with the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向中心注册</translation>
     </message>
     <message>
         <source>This computer is enrolled with %1&apos;s hub at %2 (device %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>本机已注册到 %1 的中心 %2（设备 %3）。</translation>
     </message>
     <message>
         <source>The enrollment failed (internal error).</source>
-        <translation type="unfinished"></translation>
+        <translation>注册失败（内部错误）。</translation>
     </message>
 </context>
 <context>
@@ -2375,43 +2447,43 @@
     </message>
     <message>
         <source>Hub &amp;address</source>
-        <translation type="unfinished">中心地址(&amp;A)</translation>
+        <translation>中心地址(&amp;A)</translation>
     </message>
     <message>
         <source>Hub &amp;user name</source>
-        <translation type="unfinished"></translation>
+        <translation>中心用户名(&amp;U)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;W)</translation>
     </message>
     <message>
         <source>Sign in at the &amp;hub</source>
-        <translation type="unfinished"></translation>
+        <translation>登录中心(&amp;H)</translation>
     </message>
     <message>
         <source>Back to the clinic sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>返回诊所登录</translation>
     </message>
     <message>
         <source>Hub expert sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>中心专家登录</translation>
     </message>
     <message>
         <source>Sign in with your hub account to review the cases clinics sent. Nothing is stored on this computer; no clinic data is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用您的中心账户登录，审阅各诊所发送的病例。本机不保存任何内容，也无需诊所数据。</translation>
     </message>
     <message>
         <source>Hub expert sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>中心专家登录…</translation>
     </message>
     <message>
         <source>Signed out after %1 minutes without activity.</source>
-        <translation type="unfinished"></translation>
+        <translation>因 %1 分钟无操作已退出登录。</translation>
     </message>
     <message>
         <source>Signed out of the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出中心登录。</translation>
     </message>
     <message>
         <source>Set up PainBridge</source>
@@ -2439,7 +2511,7 @@
     </message>
     <message>
         <source>Signing in at the hub…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录中心…</translation>
     </message>
     <message>
         <source>Locked after %1 minutes without activity. Anything you had typed was kept as a draft.</source>

@@ -140,6 +140,7 @@ class ClinicViewModel(QObject):
         self.sync.enrolled.connect(self.inbox.refresh)
         self.report.report_changed.connect(self._report_changed)
         self.editor.saved.connect(self.case_hub.refresh)
+        self.report.sent_to_hub.connect(self._sent_to_hub)
 
     def _report_changed(self, *_: object) -> None:
         """The hub panel follows the case the report screen shows."""
@@ -152,6 +153,13 @@ class ClinicViewModel(QObject):
         report = outcome.report
         if report is not None and (report.sent or report.received or report.quarantined):
             self.cases.reload()
+            self.report.refresh_hub_state()
+
+    def _sent_to_hub(self, *_: object) -> None:
+        """The case was queued by "Send to hub": sync now, show it queued in the list."""
+        self.sync.trigger()
+        self.cases.reload()
+        self.case_hub.refresh()
 
     # --- navigation and actions -----------------------------------------------------------
 

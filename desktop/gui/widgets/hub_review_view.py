@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,9 @@ from desktop.gui.viewmodels.hub_review import HubReviewViewModel
 from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.widgets.report_view import ReportView
 from desktop.services.hub_review import RecommendationDraft, ReviewedCase
+
+if TYPE_CHECKING:
+    from sync.protocol import ReferralSummary
 
 
 class HubReviewView(QWidget):
@@ -95,6 +100,10 @@ class HubReviewView(QWidget):
     def _recommendation_form(self) -> QWidget:
         box = QGroupBox(self.tr("Recommendation"))
         form = QFormLayout(box)
+        self.referral = QLabel()  # what the clinic sent about referral (protocol "Referrals")
+        self.referral.setWordWrap(True)
+        self.referral.setObjectName("hint")
+        form.addRow(self.referral)
         self.mechanisms: dict[str, QComboBox] = {}
         row = QHBoxLayout()
         for mechanism, label in (
@@ -162,6 +171,7 @@ class HubReviewView(QWidget):
     def _opened(self, reviewed: ReviewedCase) -> None:
         self.report_model.present(reviewed.report, reviewed.case)
         self._clear_form()
+        self.referral.setText(self._referral_text(reviewed.view.referral))
         self._set_form_enabled(True)
         self.summary.setFocus()
 
@@ -183,7 +193,21 @@ class HubReviewView(QWidget):
         self.error.clear()
         self.view_model.send(self.draft())
 
+    def _referral_text(self, referral: ReferralSummary | None) -> str:
+        if referral is None:
+            return self.tr("The clinic sent no referral with this version.")
+        lines = [
+            self.tr("The clinician requested this review.")
+            if referral.clinician_requested
+            else self.tr("Sent by the clinic without a request for review."),
+            self.tr("The clinic's report recommends referral:")
+            if referral.recommended
+            else self.tr("The clinic's report does not recommend referral."),
+        ]
+        return "\n".join([*lines, *(f"• {reason}" for reason in referral.reasons)])
+
     def _sent(self, case_ref: str = "") -> None:
+        self.referral.clear()
         self._clear_form()
         self._set_form_enabled(False)
 

@@ -367,6 +367,7 @@ class ReportView(QWidget):
         layout.addWidget(request)
         row = QHBoxLayout()
         self.send_button = QPushButton(self.tr("Send to &hub"))
+        self.send_button.clicked.connect(self.view_model.send_to_hub)
         self.send_reason = _label("", name="hint")
         row.addWidget(self.send_button)
         row.addWidget(self.send_reason, 1)
@@ -403,5 +404,10 @@ class ReportView(QWidget):
             return
         reason = self.view_model.send_blocked_reason()
         self.send_button.setEnabled(reason is None)
-        self.send_button.setToolTip(reason or "")
-        self.send_reason.setText(reason or "")
+        if reason is None:  # what goes with the case, and where the case stands
+            lines = [self.view_model.referral_text(), self.view_model.hub_state_text()]
+            text = "\n".join(line for line in lines if line)
+        else:
+            text = reason
+        self.send_button.setToolTip(text)
+        self.send_reason.setText(text)
