@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desktop.domain.settings import ClinicalSettings
 from desktop.services.assessment import AssessmentService
 from desktop.services.hub_referral import NO_CONSENT, NOT_ENROLLED, NotSendable
+from desktop.services.roles import NotPermitted, Permission, Role, UserRoles
 from sync.client import HubClient, ReviewClient
 from sync.hub.schema import case_referrals, case_versions
 from sync.hub.server import EmbeddedHub
@@ -160,7 +161,9 @@ def test_a_retried_referral_is_stored_once(
         clinic.close()
 
 
-def test_send_needs_consent_and_a_hub(clinic_template: Template, tmp_path: Path) -> None:
+def test_send_needs_consent_a_hub_and_a_clinician(
+    clinic_template: Template, tmp_path: Path
+) -> None:
     clinic = open_clinic(clinic_template, tmp_path / "clinic")
     assessments = _assessments(clinic)
     try:
@@ -172,6 +175,16 @@ def test_send_needs_consent_and_a_hub(clinic_template: Template, tmp_path: Path)
             assessments.send_to_hub(consented)
         assert str(not_enrolled.value) == NOT_ENROLLED
         assert NO_CONSENT.startswith("The patient has not consented")
+        it_admin = AssessmentService(
+            clinic.store,
+            clinic.cases,
+            actor="it",
+            settings=ClinicalSettings,
+            roles=UserRoles("it", frozenset({Role.IT_ADMIN})),
+        )
+        with pytest.raises(NotPermitted) as not_permitted:
+            it_admin.send_to_hub(consented)
+        assert not_permitted.value.permission is Permission.SEND_TO_HUB
         assert {item.kind for item in clinic.store.pending_outbox()} == {"case_version"}
     finally:
         clinic.close()
