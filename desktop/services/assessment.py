@@ -20,7 +20,7 @@ from desktop.domain.model_output import ModelOutput
 from desktop.domain.report import Report, compose_report
 from desktop.domain.settings import ClinicalSettings
 from desktop.services.cases import CaseService, SavedCase
-from desktop.services.hub_referral import HubState, SentToHub, check_sendable, hub_state
+from desktop.services.hub_referral import HubState, check_sendable, hub_state
 from desktop.services.roles import Permission, UserRoles, require
 from desktop.store import CaseStore, NewReport, StoredReport
 
@@ -41,6 +41,14 @@ class Assessment:
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class SentToHub:
+    """The report stored with the clinician's request, and the case's state after it."""
+
+    assessment: Assessment
+    hub: HubState
 
 
 class AssessmentService:

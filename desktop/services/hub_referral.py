@@ -12,15 +12,11 @@ is enrolled with a hub.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from desktop.domain.case import Case
 from desktop.domain.errors import UserFacingError
 from desktop.store import CaseStore
 from desktop.store.case_index import CaseSyncState
-
-if TYPE_CHECKING:
-    from desktop.services.assessment import Assessment
 
 NO_CONSENT = (
     "The patient has not consented to sharing: record the consent on the Patient tab "
@@ -47,14 +43,6 @@ class HubState:
 
     sync: CaseSyncState
     referral: str | None = None
-
-
-@dataclass(frozen=True)
-class SentToHub:
-    """The report stored with the clinician's request, and the case's state after it."""
-
-    assessment: Assessment
-    hub: HubState
 
 
 def check_sendable(case: Case, *, enrolled: bool) -> None:

@@ -28,8 +28,8 @@ from desktop.services.session import ClinicSession
 from desktop.services.status import SyncStatus
 
 if TYPE_CHECKING:
-    from desktop.services.assessment import Assessment
-    from desktop.services.hub_referral import HubState, SentToHub
+    from desktop.services.assessment import Assessment, SentToHub
+    from desktop.services.hub_referral import HubState
 
 
 class ReportViewModel(QObject):
