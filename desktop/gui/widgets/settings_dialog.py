@@ -144,7 +144,10 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.enrollment, 1)
         row.addWidget(self.enroll_button)
-        form.addRow(self.tr("&Enrollment code"), row)
+        # A layout has no buddy: link the label to the code field so Alt+E reaches it.
+        code_label = QLabel(self.tr("&Enrollment code"))
+        code_label.setBuddy(self.enrollment)
+        form.addRow(code_label, row)
         self.enroll_result = QLabel()
         self.enroll_result.setWordWrap(True)
         self.enroll_result.setObjectName("hint")
