@@ -110,12 +110,9 @@ def _throwaway_home(args: argparse.Namespace) -> Path:
 def _open_main_window(context: _Context) -> str:
     """What ``painbridge`` alone does up to the first window, then close it again."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
-
     from desktop.app import ClinicOpener
-    from desktop.gui.application import apply_style, create_application
+    from desktop.gui.application import show_once
     from desktop.gui.config import GuiConfig
-    from desktop.gui.shell import AppShell
     from desktop.services.preferences import CurrentPreferences, PreferencesFile
 
     home = context.home / "window"
@@ -123,26 +120,10 @@ def _open_main_window(context: _Context) -> str:
     config = GuiConfig(
         opener=ClinicOpener(home, preferences.clinical_settings), preferences=preferences, home=home
     )
-    app = create_application()
-    apply_style(app)
-    shell = AppShell(config)
-    seen: list[tuple[bool, float]] = []
-
-    def painted() -> None:
-        seen.append((window.isVisible(), time.time()))
-        app.exit(0)  # not quit(): in Qt 6 that closes the windows first
-
-    try:
-        window = shell.show()
-        QTimer.singleShot(0, painted)  # one turn of the event loop: the window is painted
-        app.exec()
-        platform = app.platformName()
-    finally:
-        shell.shutdown()
-    if not seen or not seen[0][0]:
+    shown = show_once(config)
+    if not shown.visible:
         raise SelfTestFailed("the main window did not become visible")
-    shown_at = seen[0][1]
-    return f"{window.windowTitle()!r} on the {platform} platform; shown at epoch {shown_at:.3f}"
+    return f"{shown.title!r} on the {shown.platform} platform; shown at epoch {shown.shown_at:.3f}"
 
 
 def _create_store(context: _Context) -> str:

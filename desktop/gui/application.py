@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -68,3 +70,36 @@ def run(config: GuiConfig, argv: Sequence[str] = ()) -> int:
     finally:
         shell.shutdown()
         sys.excepthook = previous_hook
+
+
+@dataclass(frozen=True)
+class WindowShown:
+    """What :func:`show_once` saw: the title, the Qt platform and when it was painted."""
+
+    title: str
+    platform: str
+    visible: bool
+    shown_at: float  # epoch seconds
+
+
+def show_once(config: GuiConfig) -> WindowShown:
+    """Start the application, show the main window, let it paint once, close it again
+    (``painbridge --self-test --gui``: the smoke test of a build's GUI)."""
+    app = create_application()
+    apply_style(app)
+    shell = AppShell(config)
+    seen: list[tuple[bool, float]] = []
+
+    def painted() -> None:
+        seen.append((window.isVisible(), time.time()))
+        app.exit(0)  # not quit(): in Qt 6 that closes the windows first
+
+    try:
+        window = shell.show()
+        QTimer.singleShot(0, painted)  # one turn of the event loop: the window is painted
+        app.exec()
+        platform = app.platformName()
+    finally:
+        shell.shutdown()
+    visible, shown_at = seen[0] if seen else (False, time.time())
+    return WindowShown(window.windowTitle(), platform, visible, shown_at)
