@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -82,7 +82,7 @@ def build_hub_services(
     key; see desktop/services/models.py ``ModelTrust``)."""
     # ModelUpdateService only ever calls ``load`` on its model service; this one loads
     # on the store thread (see desktop/services/model_release.py).
-    loader = cast(ModelService, StoreThreadModels(models, run_on_store))
+    loader = StoreThreadModels(models, run_on_store)
     updates = ModelUpdateService(models_directory, loader, channel=channel, trusted_key=trusted_key)
 
     # One failed upload ends the round as offline: the background sync retries the whole

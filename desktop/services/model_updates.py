@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop.services.models import ModelService
 from desktop.services.roles import Permission, UserRoles, require
 from models_onnx.bundle import load_bundle
 from models_onnx.errors import BundleError
@@ -31,6 +31,13 @@ from sync.protocol import Channel
 from sync.transport import TufFetcher
 
 MODELS_DIRECTORY = "models"
+
+
+class ModelLoader(Protocol):
+    """What the update service needs of a model service: load a verified bundle
+    (:class:`desktop.services.models.ModelService`, or the GUI's store-thread adapter)."""
+
+    def load(self, directory: Path) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ class ModelUpdateService:
     def __init__(
         self,
         directory: Path,
-        models: ModelService,
+        models: ModelLoader,
         *,
         channel: Channel = "stable",
         trusted_key: Ed25519PublicKey | None = None,
