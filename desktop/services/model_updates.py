@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -28,7 +28,9 @@ from sync.client.model_update import (
     UpdateState,
 )
 from sync.protocol import Channel
-from sync.transport import TufFetcher
+
+if TYPE_CHECKING:
+    from sync.transport.tuf_fetcher import TufFetcher
 
 MODELS_DIRECTORY = "models"
 

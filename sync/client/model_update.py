@@ -26,15 +26,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from tuf.api.exceptions import DownloadError, RepositoryError
-from tuf.ngclient.config import UpdaterConfig
-from tuf.ngclient.fetcher import FetcherInterface
-from tuf.ngclient.updater import Updater
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import UserFacingError
 from sync.protocol import API_PREFIX, Channel, b64decode
+
+if TYPE_CHECKING:
+    # python-tuf (with urllib3 and securesystemslib) is imported when an update is
+    # checked, not at every start of the application (~110 ms; docs/benchmarks.md "GUI").
+    from tuf.ngclient.fetcher import FetcherInterface
+    from tuf.ngclient.updater import Updater
 
 RELEASE_TARGET = "release.json"
 STATE_FILE = "state.json"
@@ -164,6 +165,9 @@ class ModelUpdater:
     # --- checking and downloading -------------------------------------------------------
 
     def _updater(self, channel: Channel) -> Updater:
+        from tuf.ngclient.config import UpdaterConfig
+        from tuf.ngclient.updater import Updater
+
         metadata_dir = self.directory / "tuf" / channel
         metadata_dir.mkdir(parents=True, exist_ok=True)
         bootstrap = None
@@ -185,6 +189,8 @@ class ModelUpdater:
 
     def check(self, channel: Channel) -> tuple[Updater, Release | None]:
         """Refresh the channel's metadata and read its current release (None: none yet)."""
+        from tuf.api.exceptions import DownloadError, RepositoryError
+
         try:
             updater = self._updater(channel)
             updater.refresh()
@@ -232,6 +238,8 @@ class ModelUpdater:
 
         Files already there with the right hash are kept (an interrupted update resumes).
         """
+        from tuf.api.exceptions import DownloadError, RepositoryError
+
         staging = self.directory / "downloads" / release.version
         staging.mkdir(parents=True, exist_ok=True)
         try:

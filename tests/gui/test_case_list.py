@@ -161,6 +161,34 @@ def test_status_badges_and_the_sync_column_say_it_in_words(qtbot, many) -> None:
     assert texts == {"Queued", "Received", "Answered", f"Quarantined: {REFUSED}"}
 
 
+def test_a_refresh_after_a_sync_round_keeps_the_scroll_position_and_selection(
+    qtbot, many
+) -> None:
+    model = many.clinic.cases.model
+    table = many.window.case_list.table
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        table.scrollToBottom()  # two pages shown
+    shown = model.rowCount()
+    queued = max(r for r in range(shown) if index_of(model, r) not in SENT | QUARANTINED)
+    table.selectRow(queued)
+    table.scrollTo(model.index(queued, 0))
+    scrolled = table.verticalScrollBar().value()
+    assert scrolled > 0
+    assert model.index(queued, SYNC).data() == "Queued"
+    case_id = case_id_of(index_of(model, queued))
+    delivered: list[object] = []
+    many.shell.store.call(
+        lambda session: hub.deliver(session.store, {case_id: "sent"}), delivered.append
+    )
+    qtbot.waitUntil(lambda: bool(delivered), timeout=10_000)
+    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+        many.clinic.cases.refresh()  # what a sync round that moved something does
+    assert model.index(queued, SYNC).data() == "Received"
+    assert model.rowCount() == shown
+    assert table.verticalScrollBar().value() == scrolled
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [queued]
+
+
 @pytest.mark.parametrize("case_filter", FILTERS)
 def test_each_filter_through_the_selector(qtbot, many, case_filter: str) -> None:
     view = many.window.case_list

@@ -161,7 +161,7 @@ def test_offline_keeps_the_installed_model(clinic_template: Template, tmp_path: 
 def test_interrupted_downloads_resume_with_range_requests(
     site: Site, live_hub: EmbeddedHub, tmp_path: Path
 ) -> None:
-    from sync.transport import TufFetcher
+    from sync.transport.tuf_fetcher import TufFetcher
     from tests.sync.fault_proxy import FaultProxy
     from tests.sync.support import point_at
 

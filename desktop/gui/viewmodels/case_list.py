@@ -74,6 +74,10 @@ class CaseListViewModel(QObject):
     def reload(self) -> None:
         self.model.reload(self._search_text, self._filter)
 
+    def refresh(self) -> None:
+        """The rows shown, read again (keeps the scroll position; see CaseTableModel)."""
+        self.model.refresh()
+
     def clear(self) -> None:
         self._debounce.stop()
         self._search_text = ""

@@ -2,7 +2,9 @@
 
 Rows come from ``CaseService.list_cases`` through a page source (the store thread), a
 page at a time, as the view scrolls. A reload (new search or filter) bumps a generation
-counter so a page that arrives for an older query is ignored.
+counter so a page that arrives for an older query is ignored. A refresh (after a sync
+round) reads the rows already shown again and, when the same cases come back in the same
+order, only their cells change: the scroll position and the selection stay.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the first badge's key
 BADGES_ROLE = Qt.ItemDataRole.UserRole + 3  # every badge's key (tuple[str, ...])
 SYNC_ROLE = Qt.ItemDataRole.UserRole + 4  # the sync state's key
+
+#: A refresh reads the shown rows again in one request of at most this many (the store's
+#: largest page); with more rows shown it reloads instead.
+REFRESH_LIMIT = 500
 
 COLUMNS = ("pseudonym", "patient", "assessed", "updated", "version", "status", "sync")
 
@@ -184,6 +190,55 @@ class CaseTableModel(QAbstractTableModel):
         self.endResetModel()
         self._loading = False
         self._request(0)
+
+    def refresh(self) -> None:
+        """Read the rows already shown again, for the same query (after a sync round).
+
+        The same cases in the same order: their cells are updated in place (scroll
+        position and selection stay). Otherwise, or with a page still on its way or more
+        than :data:`REFRESH_LIMIT` rows shown, the list reloads from the first page."""
+        count = len(self._rows)
+        if self._loading or not 0 < count <= REFRESH_LIMIT:
+            self.reload(self._query.search, self._query.case_filter)
+            return
+        self._generation += 1
+        generation = self._generation
+        self._set_loading(True)
+        self._source(
+            self._query,
+            0,
+            max(count, self._page_size),
+            lambda page: self._refreshed(generation, page),
+            lambda error: self._fail(generation, error),
+        )
+
+    def _refreshed(self, generation: int, page: CasePage) -> None:
+        if generation != self._generation:
+            return
+        same_cases = [r.case_id for r in page.rows[: len(self._rows)]] == [
+            r.case_id for r in self._rows
+        ]
+        total_changed = page.total != self._total
+        if same_cases:
+            extra = page.rows[len(self._rows) :]
+            self._rows[:] = page.rows[: len(self._rows)]
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
+            if extra:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(extra) - 1)
+                self._rows.extend(extra)
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._rows = list(page.rows)
+            self.endResetModel()
+        self._total = max(page.total, len(self._rows))
+        self._set_loading(False)
+        if total_changed:
+            self.total_changed.emit(self._total)
+        self.page_loaded.emit()
 
     def clear(self) -> None:
         """Drop every row (on lock): nothing decrypted stays in memory."""

@@ -28,6 +28,7 @@ from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.viewmodels.session import LockReason, SessionMode, SessionViewModel
 from desktop.gui.viewmodels.status import StatusViewModel
 from desktop.gui.viewmodels.sync import SyncViewModel
+from desktop.gui.viewmodels.users import UsersViewModel
 from desktop.services.cases import SavedCase
 from desktop.services.roles import Permission
 from desktop.store import StoredDraft
@@ -65,7 +66,14 @@ class ClinicViewModel(QObject):
         self.messages = messages
         self.store = store
         self.jobs = jobs
-        self.preferences = PreferencesViewModel(config.preferences, jobs, messages, self)
+        self.preferences = PreferencesViewModel(
+            config.preferences,
+            jobs,
+            messages,
+            self,
+            machine=config.machine,
+            machine_problem=config.machine_problem,
+        )
         self.idle = IdleMonitor(
             config.preferences.value.auto_lock_minutes * 60.0,
             clock=config.idle_clock,
@@ -82,6 +90,7 @@ class ClinicViewModel(QObject):
             jobs=jobs,
             hub_signin=config.hub_review_signin,
         )
+        self.users = UsersViewModel(self.session, store, messages, self)  # Tools > Users…
         self.cases = CaseListViewModel(
             store,
             messages,
@@ -134,7 +143,7 @@ class ClinicViewModel(QObject):
     def _wire_inbox(self) -> None:
         """The hub inbox, the open case's hub panel and the case list's sync column."""
         self.inbox.case_requested.connect(self.open_case)
-        self.inbox.message_opened.connect(lambda _message: self.cases.reload())
+        self.inbox.message_opened.connect(lambda _message: self.cases.refresh())
         self.status.sync_changed.connect(self.inbox.status_changed)
         self.sync.round_finished.connect(self._round_finished)
         self.sync.enrolled.connect(self.inbox.refresh)
@@ -152,13 +161,13 @@ class ClinicViewModel(QObject):
         self.inbox.refresh()
         report = outcome.report
         if report is not None and (report.sent or report.received or report.quarantined):
-            self.cases.reload()
+            self.cases.refresh()
             self.report.refresh_hub_state()
 
     def _sent_to_hub(self, *_: object) -> None:
         """The case was queued by "Send to hub": sync now, show it queued in the list."""
         self.sync.trigger()
-        self.cases.reload()
+        self.cases.refresh()
         self.case_hub.refresh()
 
     # --- navigation and actions -----------------------------------------------------------

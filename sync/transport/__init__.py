@@ -1,4 +1,4 @@
-"""The only module that imports httpx: timeouts, TLS trust, request signing, failures.
+"""The only package that imports httpx: timeouts, TLS trust, request signing, failures.
 
 Failures come in two families (style.md habit 11), both :class:`UserFacingError`:
 
@@ -22,14 +22,11 @@ from __future__ import annotations
 import secrets
 import ssl
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-import httpx
 from pydantic import BaseModel, ValidationError
-from tuf.api.exceptions import DownloadError, DownloadHTTPError
-from tuf.ngclient.fetcher import FetcherInterface
 
 from desktop.domain.errors import UserFacingError
 from sync.protocol import (
@@ -43,6 +40,13 @@ from sync.protocol import (
     sha256_hex,
     signing_string,
 )
+
+if TYPE_CHECKING:
+    # httpx (~65 ms) is imported when the first transport is made, not at every start of
+    # the application; python-tuf only with a model download (tuf_fetcher.py).
+    import httpx
+
+    from sync.transport.tuf_fetcher import TufFetcher
 
 Model = TypeVar("Model", bound=BaseModel)
 #: What may decide TLS trust: True (system CAs), a CA bundle path, or an SSLContext.
@@ -68,6 +72,8 @@ class Timeouts:
     pool: float = 5.0
 
     def to_httpx(self) -> httpx.Timeout:
+        import httpx
+
         return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
 
 
@@ -123,7 +129,10 @@ class PayloadTooLarge(HubRefused):
     """413: the request was too big for the hub; send fewer items at once."""
 
 
-def _describe(error: httpx.HTTPError) -> str:
+def describe_http_error(error: httpx.HTTPError) -> str:
+    """A short phrase for a failed exchange ("no answer in time", ...)."""
+    import httpx
+
     if isinstance(error, httpx.TimeoutException):
         return "no answer in time"
     if isinstance(error, httpx.ConnectError):
@@ -162,6 +171,8 @@ class HubTransport:
         self._clock = clock
         #: seconds to add to our clock to match the hub's (learned from its answers)
         self.clock_offset = 0.0
+        import httpx
+
         self._client = httpx.Client(
             base_url=self.base_url,
             timeout=(timeouts or Timeouts()).to_httpx(),
@@ -203,6 +214,8 @@ class HubTransport:
         signed: bool = True,
     ) -> Model:
         if params:
+            import httpx
+
             path = f"{path}?{httpx.QueryParams(dict(params))}"
         return self._call("GET", path, b"", model, signed=signed)
 
@@ -216,13 +229,15 @@ class HubTransport:
 
     def delete(self, path: str, *, signed: bool = False) -> None:
         """DELETE expecting ``204 No Content`` (e.g. signing out)."""
+        import httpx
+
         url = self.base_url + path
         headers = self._signature_headers("DELETE", path, b"") if signed else {}
         try:
             response = self._client.request("DELETE", path, headers=headers)
             payload = response.read()
         except httpx.HTTPError as error:
-            raise HubUnreachable(url, _describe(error)) from error
+            raise HubUnreachable(url, describe_http_error(error)) from error
         if response.status_code != 204:
             self._parse(url, response, payload, ErrorBody)
             raise UnexpectedResponse(url, f"HTTP {response.status_code} instead of 204")
@@ -243,6 +258,8 @@ class HubTransport:
     def _once(
         self, method: str, path: str, content: bytes, model: type[Model], *, signed: bool
     ) -> Model:
+        import httpx
+
         headers = {"Content-Type": "application/json"} if content else {}
         if signed:
             headers.update(self._signature_headers(method, path, content))
@@ -254,7 +271,7 @@ class HubTransport:
             tls = _tls_failure(error)
             if tls is not None:
                 raise HubUntrusted(url, tls) from error
-            raise HubUnreachable(url, _describe(error)) from error
+            raise HubUnreachable(url, describe_http_error(error)) from error
         self.bytes_sent += len(content) + sum(len(k) + len(v) for k, v in headers.items())
         self.bytes_received += len(payload)
         return self._parse(url, response, payload, model)
@@ -304,46 +321,6 @@ class HubTransport:
 
     def fetcher(self, *, max_resumes: int = 5) -> TufFetcher:
         """A TUF fetcher over this transport's connection settings."""
+        from sync.transport.tuf_fetcher import TufFetcher
+
         return TufFetcher(self._client, max_resumes=max_resumes)
-
-
-class TufFetcher(FetcherInterface):
-    """python-tuf's downloads over httpx, resuming an interrupted download with Range.
-
-    TUF itself checks every length and hash, so a resumed download that went wrong is
-    refused there, never installed.
-    """
-
-    def __init__(self, client: httpx.Client, *, max_resumes: int = 5) -> None:
-        self._client = client
-        self._max_resumes = max_resumes
-        self.resumed = 0
-
-    def _fetch(self, url: str) -> Iterator[bytes]:
-        return self._chunks(url)
-
-    def _chunks(self, url: str) -> Iterator[bytes]:
-        received = 0
-        failures = 0
-        while True:
-            headers = {"Range": f"bytes={received}-"} if received else {}
-            try:
-                with self._client.stream("GET", url, headers=headers) as response:
-                    if response.status_code >= 400:
-                        raise DownloadHTTPError(
-                            f"{url}: HTTP {response.status_code}", response.status_code
-                        )
-                    skip = received if response.status_code != 206 else 0
-                    for chunk in response.iter_bytes():
-                        if skip:
-                            dropped = min(skip, len(chunk))
-                            chunk, skip = chunk[dropped:], skip - dropped
-                        if chunk:
-                            received += len(chunk)
-                            yield chunk
-                    return
-            except httpx.HTTPError as error:
-                failures += 1
-                if failures > self._max_resumes:
-                    raise DownloadError(f"{url}: {_describe(error)}") from error
-                self.resumed += 1
