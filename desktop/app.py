@@ -321,8 +321,14 @@ class ClinicOpener:
     def users(self) -> list[str]:
         return list_users(Home(self.home)) if self.is_initialised() else []
 
-    def open(self, user: str, passphrase: str) -> Clinic:
-        store = open_store(Home(self.home), user, passphrase)
+    def open(
+        self,
+        user: str,
+        passphrase: str,
+        *,
+        on_migrating: Callable[[str], object] | None = None,
+    ) -> Clinic:
+        store = open_store(Home(self.home), user, passphrase, on_migrating=on_migrating)
         return self._assemble(store, user)
 
     def create(self, user: str, passphrase: str) -> Clinic:

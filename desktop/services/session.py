@@ -7,6 +7,7 @@ Every method of a session touches the database and runs on the GUI's store threa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the model runtime is heavy to import; the GUI needs only the names
@@ -75,6 +76,15 @@ class SessionOpener(Protocol):
         """User names that can sign in (not secret; empty before set-up)."""
         ...
 
-    def open(self, user: str, passphrase: str) -> ClinicSession: ...
+    def open(
+        self,
+        user: str,
+        passphrase: str,
+        *,
+        on_migrating: Callable[[str], object] | None = None,
+    ) -> ClinicSession:
+        """Unlock; ``on_migrating(name)`` before each pending migration of the store (the
+        first unlock after an update may take seconds), called on the opening thread."""
+        ...
 
     def create(self, user: str, passphrase: str) -> ClinicSession: ...

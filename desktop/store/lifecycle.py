@@ -44,7 +44,7 @@ from desktop.store.keys import (
     with_user_slot,
     without_user_slot,
 )
-from desktop.store.migrations import apply_migrations
+from desktop.store.migrations import MigrationStarted, apply_migrations
 from desktop.store.store import CaseStore
 
 SYSTEM_ACTOR = "painbridge"
@@ -115,12 +115,16 @@ def open_store(
     *,
     clock: Clock = utc_now,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT_SECONDS,
+    on_migrating: MigrationStarted | None = None,
 ) -> CaseStore:
-    """Unlock with a user's passphrase. WrongPassphrase/UnknownUser change nothing on disk."""
+    """Unlock with a user's passphrase. WrongPassphrase/UnknownUser change nothing on disk.
+
+    ``on_migrating(name)``: called before each pending migration is applied (the first
+    unlock after an update), from the calling thread."""
     with translate_failures(home.path):
         key_file = read_key_file(home)
         data_key = open_passphrase_slot(key_file, check_user_name(user), passphrase)
-        return _open_with_key(home, key_file, data_key, clock, busy_timeout)
+        return _open_with_key(home, key_file, data_key, clock, busy_timeout, on_migrating)
 
 
 def open_store_with_recovery(
@@ -258,7 +262,12 @@ def _write_key_file(home: Home, key_file: KeyFile) -> None:
 
 
 def _open_with_key(
-    home: Home, key_file: KeyFile, data_key: DataKey, clock: Clock, busy_timeout: float
+    home: Home,
+    key_file: KeyFile,
+    data_key: DataKey,
+    clock: Clock,
+    busy_timeout: float,
+    on_migrating: MigrationStarted | None = None,
 ) -> CaseStore:
     try:
         if not home.database.exists():
@@ -275,7 +284,9 @@ def _open_with_key(
                 problems = database.check_integrity(IntegrityScope.UNLOCK)
                 if problems:
                     raise StoreCorrupt(CorruptPart.DATABASE, "; ".join(problems[:3]))
-                store = _assemble(database, data_key, home, key_file.store_id, clock)
+                store = _assemble(
+                database, data_key, home, key_file.store_id, clock, on_migrating
+            )
         except BaseException:
             database.close()
             raise
@@ -291,7 +302,12 @@ def _open_with_key(
 
 
 def _assemble(
-    database: Database, data_key: DataKey, home: Home, store_id: str, clock: Clock
+    database: Database,
+    data_key: DataKey,
+    home: Home,
+    store_id: str,
+    clock: Clock,
+    on_migrating: MigrationStarted | None = None,
 ) -> CaseStore:
     """Audit chain + migrations + CaseStore over an open database (shared with the bench)."""
     audit = AuditChain(
@@ -302,13 +318,19 @@ def _assemble(
         now=lambda: format_timestamp(clock()),
     )
     try:
-        return assemble_store(database, audit, clock=clock)
+        return assemble_store(database, audit, clock=clock, on_migrating=on_migrating)
     except BaseException:
         audit.wipe()
         raise
 
 
-def assemble_store(database: Database, audit: AuditChain, *, clock: Clock = utc_now) -> CaseStore:
+def assemble_store(
+    database: Database,
+    audit: AuditChain,
+    *,
+    clock: Clock = utc_now,
+    on_migrating: MigrationStarted | None = None,
+) -> CaseStore:
     """Check the anchor, apply pending migrations (each audited), return the CaseStore.
 
     The anchor is inspected *before* migrations write anything, so an anchor that shows
@@ -326,6 +348,7 @@ def assemble_store(database: Database, audit: AuditChain, *, clock: Clock = utc_
                 object_id=name,
                 detail={},
             ),
+            on_start=on_migrating,
         )
     except BaseException:
         audit.discard_unpublished()

@@ -390,6 +390,10 @@ def applied_migrations(database: Database) -> list[tuple[str, str]]:
     return [(str(name), str(applied_at)) for name, applied_at in rows]
 
 
+#: ``on_migrating(name)``: a pending migration is about to be applied.
+MigrationStarted = Callable[[str], object]
+
+
 def pending_migrations(
     database: Database, migrations: tuple[Migration, ...] = MIGRATIONS
 ) -> list[Migration]:
@@ -406,11 +410,17 @@ def apply_migrations(
     *,
     now: Callable[[], str],
     on_applied: Callable[[str], object],
+    on_start: MigrationStarted | None = None,
     migrations: tuple[Migration, ...] = MIGRATIONS,
 ) -> list[str]:
-    """Apply each pending migration in its own transaction; return the names applied."""
+    """Apply each pending migration in its own transaction; return the names applied.
+
+    ``on_start(name)`` is called before each one (the sign-in screen says that the data
+    is being updated: a backfill over 100,000 cases takes several seconds)."""
     applied: list[str] = []
     for migration in pending_migrations(database, migrations):
+        if on_start is not None:
+            on_start(migration.name)
         with database.transaction():
             _ensure_migrations_table(database)
             if database.scalar(

@@ -9,7 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.gui.viewmodels.session import SessionState
+from desktop.store import Home
+from desktop.store.keys import open_passphrase_slot
+from desktop.store.lifecycle import read_key_file
 from tests.gui.helpers import PASSPHRASE, USER, unlock
+from tests.unit.test_store_support import raw_connection
 
 pytestmark = pytest.mark.gui
 
@@ -54,6 +58,45 @@ def test_damaged_database_gets_a_clear_message(qtbot, launch, home: Path) -> Non
         qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
     assert view.message.text().startswith("PainBridge found damaged or altered data (database")
     assert "Contact IT" in view.message.text()
+
+
+def undo_the_case_list_migration(home: Path) -> None:
+    """Make ``home`` look like a store from before migration 0010 (as after an update)."""
+    store_home = Home(home)
+    key = open_passphrase_slot(read_key_file(store_home), USER, PASSPHRASE)
+    connection = raw_connection(store_home, key)
+    try:
+        objects = connection.execute(
+            "SELECT type, name FROM sqlite_schema WHERE name LIKE 'case_list_flags%'"
+        ).fetchall()
+        connection.execute("BEGIN")
+        for kind, name in objects:
+            if kind == "trigger":
+                connection.execute(f"DROP TRIGGER {name}")
+        connection.execute("DROP INDEX outbox_by_case")
+        connection.execute("DROP TABLE case_list_flags")
+        connection.execute("DELETE FROM migrations WHERE name = '0010_case_list_filters'")
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+        key.wipe()
+
+
+def test_the_first_unlock_after_an_update_says_the_data_is_being_prepared(
+    qtbot, launch, home: Path
+) -> None:
+    undo_the_case_list_migration(home)
+    app = launch(home)
+    view = app.window.unlock
+    view.user.setText(USER)
+    view.passphrase.setText(PASSPHRASE)
+    said: list[str] = []
+    app.clinic.session.migrating.connect(lambda: said.append(view.message.text()))
+    with qtbot.waitSignal(app.clinic.session.unlocked, timeout=20_000):
+        qtbot.mouseClick(view.button, Qt.MouseButton.LeftButton)
+    assert len(said) == 1  # one pending migration, announced while it ran
+    assert "the stored data is being prepared for this version" in said[0]
+    assert app.clinic.session.state is SessionState.UNLOCKED
 
 
 def test_first_run_creates_the_store(qtbot, launch, tmp_path: Path) -> None:

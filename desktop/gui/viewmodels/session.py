@@ -54,6 +54,9 @@ class SessionMode(Enum):
 class SessionViewModel(QObject):
     state_changed = Signal(object)  # SessionState
     unlock_failed = Signal(str)  # message for the sign-in screen
+    #: the first unlock after an update: the stored data is being updated (emitted from the
+    #: store thread; receivers on the GUI thread get it queued)
+    migrating = Signal()
     unlocked = Signal(str)  # user (mode, roles and hub service are set by then)
     locking = Signal(object)  # LockReason: flush drafts, clear decrypted views NOW
     locked = Signal(object)  # LockReason
@@ -159,8 +162,10 @@ class SessionViewModel(QObject):
             return
         self._set_state(SessionState.UNLOCKING)
         opener = self._opener
+        migrating = self.migrating
+
         self._store.open_session(
-            lambda: opener.open(user, passphrase),
+            lambda: opener.open(user, passphrase, on_migrating=lambda _name: migrating.emit()),
             self._on_unlocked,
             self._on_unlock_failed,
             context=self,

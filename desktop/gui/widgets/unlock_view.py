@@ -104,6 +104,7 @@ class UnlockView(QWidget):
         outer.addLayout(centred)
         outer.addStretch(2)
         session.unlock_failed.connect(self._failed)
+        session.migrating.connect(self._migrating)
         session.hub_sign_in_failed.connect(self._hub_failed)
         session.state_changed.connect(self._state_changed)
         session.locked.connect(self.prepare)
@@ -268,6 +269,16 @@ class UnlockView(QWidget):
             self.session.create(self.user.text(), self.passphrase.text(), self.repeat.text())
         else:
             self.session.unlock(self.user.text(), self.passphrase.text())
+
+    def _migrating(self) -> None:
+        if self.session.state is SessionState.UNLOCKING:
+            self.message.setText(
+                self.tr(
+                    "Unlocking… PainBridge was updated: the stored data is being prepared for "
+                    "this version (once; with many cases this can take a minute). Please wait."
+                )
+            )
+            self._fit()
 
     def _fit(self) -> None:
         """The wrapped texts change; a centred card would otherwise get the height they
