@@ -12,10 +12,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from desktop.domain.errors import InvalidInput, Problem
+from desktop.domain.errors import InvalidInput, Problem, UserFacingError
 from desktop.services.roles import Permission, Role, UserRoles, describe_roles, parse_roles, require
-from desktop.store import CaseStore, Home, UnknownUser, add_user, list_users, remove_user
+from desktop.store import (
+    CaseStore,
+    Home,
+    UnknownUser,
+    UserAlreadyExists,
+    add_user,
+    list_users,
+    remove_user,
+)
 from desktop.store.keys import check_passphrase_strength, check_user_name
+
+#: The fields of a new user, as :meth:`UserAdminService.check_new_user` names them.
+NAME_FIELD, PASSPHRASE_FIELD, ROLES_FIELD = "name", "passphrase", "roles"
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,42 @@ class UserAdminService:
         )
         return UserAccount(name, chosen)
 
+    def check_new_user(
+        self, name: str, passphrase: str, roles: Iterable[str]
+    ) -> list[FieldProblem]:
+        """Every rule the new user breaks, by field, without storing anything (a form
+        shows them all at once; :meth:`add_user` applies the same rules one at a time)."""
+        self.check_allowed()
+        problems: list[FieldProblem] = []
+        try:
+            name = check_user_name(name)
+        except InvalidInput as error:
+            problems.append(FieldProblem(NAME_FIELD, error))
+        else:
+            if name in list_users(self._home):
+                problems.append(FieldProblem(NAME_FIELD, UserAlreadyExists(name)))
+        try:
+            check_passphrase_strength(passphrase, user=name)
+        except UserFacingError as error:
+            problems.append(FieldProblem(PASSPHRASE_FIELD, error))
+        try:
+            _at_least_one(roles)
+        except InvalidInput as error:
+            problems.append(FieldProblem(ROLES_FIELD, error))
+        return problems
+
+    def check_removable(self, name: str) -> str:
+        """The user as stored, when the signed-in user may remove them now: not
+        themselves (:class:`CannotRemoveYourself`), an existing user (UnknownUser), not
+        the last IT admin (LastItAdmin). The screen asks before confirming; the command
+        line, where removing yourself ends nothing in progress, does not."""
+        self.check_allowed()
+        name = self._existing(name)
+        if name == self._acting.user:
+            raise CannotRemoveYourself(name)
+        self._store.users().check_removable(name, users_with_slots=list_users(self._home))
+        return name
+
     def set_roles(self, name: str, roles: Iterable[str]) -> UserAccount:
         """Replace the roles of an existing user (the last IT admin keeps that role)."""
         self.check_allowed()
@@ -91,6 +138,26 @@ class UserAdminService:
         if name not in list_users(self._home):
             raise UnknownUser(name)
         return name
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A rule a form field breaks: ``field`` is one of NAME_FIELD, PASSPHRASE_FIELD,
+    ROLES_FIELD; ``error`` says the rule."""
+
+    field: str
+    error: UserFacingError
+
+
+class CannotRemoveYourself(UserFacingError):
+    """The signed-in user asked to remove their own account. Nothing was done."""
+
+    def __init__(self, user: str) -> None:
+        self.user = user
+        super().__init__(
+            f"You are signed in as '{user}' and cannot remove yourself. Nothing was done; "
+            "another IT admin can remove this user."
+        )
 
 
 def _at_least_one(roles: Iterable[str]) -> frozenset[Role]:

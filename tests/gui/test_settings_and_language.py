@@ -10,12 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLineEdit
 
 from desktop.gui.translations import TRANSLATIONS_DIR
 from desktop.gui.widgets.settings_dialog import SettingsDialog
 from desktop.services.machine_config import MachineConfig
+from desktop.services.machine_summary import fingerprint
+from desktop.store import generate_recovery_keypair
+from models_onnx.signing import key_id
 from tests.gui.helpers import unlock
 from tests.hub_fixtures import CLINIC_NAME, LocalHub
 
@@ -162,3 +166,58 @@ def test_language_switches_without_restarting(qtbot, gui) -> None:
     with qtbot.waitSignal(gui.clinic.preferences.language_changed, timeout=5_000):
         gui.clinic.preferences.update(language="en")
     assert gui.window.navigation.item(0).text() == "Cases"
+
+
+def test_settings_show_what_it_set_with_key_fingerprints(qtbot, launch, home: Path) -> None:
+    _private, recovery_public = generate_recovery_keypair()
+    model_key = Ed25519PrivateKey.generate().public_key()
+    machine = MachineConfig(
+        hub_url="http://127.0.0.1:9",  # nothing listens; not signed in, so nothing enrolls
+        device_name="Reception PC",
+        model_channel="pilot",
+        source="/etc/painbridge/painbridge.conf",
+        recovery_public_key=recovery_public,
+        model_trusted_key=model_key,
+    )
+    app = launch(home, machine=machine)
+    dialog = SettingsDialog(app.clinic.preferences, app.window)
+    qtbot.addWidget(dialog)
+    shown = {name: label.text() for name, label in dialog.machine_values.items()}
+    model_digits = key_id(model_key)
+    assert shown == {
+        "hub_url": "http://127.0.0.1:9",
+        "device_name": "Reception PC",
+        "model_channel": "pilot",
+        "recovery_key": fingerprint(recovery_public),
+        "model_key": " ".join(model_digits[i : i + 4] for i in range(0, 16, 4)),
+        "source": "/etc/painbridge/painbridge.conf",
+    }
+    assert len(shown["recovery_key"]) == 19  # 16 hex digits in 4 groups
+    assert dialog.machine_box.title() == "Set by IT (read-only)"
+    assert not dialog.machine_box.isHidden()
+    assert dialog.machine_problem.isHidden()
+    assert not [w for w in dialog.machine_box.findChildren(QLineEdit)]  # nothing to edit
+
+
+def test_settings_say_what_it_did_not_set_and_why_the_configuration_was_unusable(
+    qtbot, launch, home: Path
+) -> None:
+    problem = "/etc/painbridge/painbridge.conf: [hub] url must be an http:// or https:// address"
+    app = launch(home, machine=MachineConfig(), machine_problem=problem)
+    unlock(qtbot, app)  # a clinician without the hub section still sees what IT set
+    dialog = SettingsDialog(app.clinic.preferences, app.window, sections=frozenset({"general"}))
+    qtbot.addWidget(dialog)
+    shown = {name: label.text() for name, label in dialog.machine_values.items()}
+    assert shown == {
+        "hub_url": "not set",
+        "device_name": "not set",
+        "model_channel": "stable",
+        "recovery_key": "not set",
+        "model_key": "not set",
+        "source": "no machine configuration",
+    }
+    assert not dialog.machine_box.isHidden()
+    assert not dialog.machine_problem.isHidden()
+    assert dialog.machine_problem.text() == (
+        "⚠ The machine configuration could not be used, so nothing of it applies: " + problem
+    )

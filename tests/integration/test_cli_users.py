@@ -48,6 +48,24 @@ def run(
     return code, captured.out, captured.err
 
 
+@pytest.fixture
+def nurse(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """The clinician-only user 'nurse', added to ``home`` by `painbridge user add`."""
+    code, _, _ = run(
+        capsys,
+        monkeypatch,
+        home,
+        "user",
+        "add",
+        "nurse",
+        "--role",
+        "clinician",
+        new_passphrase=NURSE_PASSPHRASE,
+    )
+    assert code == 0
+    return "nurse"
+
+
 def test_the_first_user_has_both_roles_and_adds_users(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -134,20 +152,10 @@ def test_the_first_user_has_both_roles_and_adds_users(
     assert code == 0 and out.startswith("audit log intact")
 
 
+@pytest.mark.usefixtures("nurse")
 def test_a_clinician_cannot_manage_users_and_is_not_asked_for_a_passphrase(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(
-        capsys,
-        monkeypatch,
-        home,
-        "user",
-        "add",
-        "nurse",
-        "--role",
-        "clinician",
-        new_passphrase=NURSE_PASSPHRASE,
-    )
     # No PAINBRIDGE_NEW_PASSPHRASE and no terminal: refused before any prompt.
     code, out, err = run(
         capsys,
@@ -175,20 +183,10 @@ def test_a_clinician_cannot_manage_users_and_is_not_asked_for_a_passphrase(
     assert "mallory" not in out and "nurse      clinician\n" in out
 
 
+@pytest.mark.usefixtures("nurse")
 def test_roles_change_and_remove_and_the_last_admin_is_protected(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(
-        capsys,
-        monkeypatch,
-        home,
-        "user",
-        "add",
-        "nurse",
-        "--role",
-        "clinician",
-        new_passphrase=NURSE_PASSPHRASE,
-    )
     code, out, _ = run(
         capsys,
         monkeypatch,

@@ -1,6 +1,9 @@
 """The installation's preferences, as the views see them (settings dialog, auto-lock,
 language, clinical schemes). Enrolling with the hub is the sync view model's.
 
+Settings also shows what IT preset for this computer (:attr:`PreferencesViewModel.machine`,
+read-only, with short key fingerprints: desktop/services/machine_summary.py).
+
 A change is in force at once (on the GUI thread, so every reader sees the newest
 value); writing the file runs on the job runner, one write at a time, always of the
 newest value, so two quick changes can never be saved out of order.
@@ -15,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.gui.jobs import JobRunner
 from desktop.gui.messages import MessageBridge
 from desktop.services.jobs import CancelToken, ProgressCallback
+from desktop.services.machine_config import MachineConfig
+from desktop.services.machine_summary import MachineSummary, summarize_machine_config
 from desktop.services.preferences import CurrentPreferences, Preferences, updated_preferences
 
 
@@ -29,8 +34,12 @@ class PreferencesViewModel(QObject):
         jobs: JobRunner,
         messages: MessageBridge,
         parent: QObject | None = None,
+        *,
+        machine: MachineConfig | None = None,
+        machine_problem: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._machine = summarize_machine_config(machine or MachineConfig(), machine_problem)
         self._current = current
         self._jobs = jobs
         self._messages = messages
@@ -42,6 +51,11 @@ class PreferencesViewModel(QObject):
     @property
     def value(self) -> Preferences:
         return self._current.value
+
+    @property
+    def machine(self) -> MachineSummary:
+        """What IT preset for this computer (GuiConfig.machine) and why it was unusable."""
+        return self._machine
 
     def update(self, **changes: Any) -> Preferences:
         """Validate (raises InvalidInput naming the field), apply now, save in the background."""

@@ -44,6 +44,7 @@ from desktop.gui.widgets.report_view import ReportView
 from desktop.gui.widgets.settings_dialog import SettingsDialog
 from desktop.gui.widgets.status_bar import StatusBar
 from desktop.gui.widgets.unlock_view import UnlockView
+from desktop.gui.widgets.users_dialog import UsersDialog
 from desktop.store import StoredDraft
 
 INFO_VISIBLE_MS = 8_000
@@ -274,6 +275,8 @@ class MainWindow(QMainWindow):
         action("go", self.tr("Filter the case &list"), "Ctrl+Shift+F", self.focus_filter)
         action("tools", self.tr("S&ync now"), "Ctrl+Shift+S", clinic.sync.sync_now)
         action("tools", self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+        # Only for IT admins: shown and enabled by _session_state (the service checks too).
+        self.users_action = action("tools", self.tr("&Users…"), "Ctrl+Shift+U", self.open_users)
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -323,6 +326,9 @@ class MainWindow(QMainWindow):
         for act in self.workspace_actions:
             needed = self._action_pages.get(act)
             act.setEnabled(unlocked and (needed is None or needed in visible))
+        may_manage_users = unlocked and self.clinic.users.allowed
+        self.users_action.setEnabled(may_manage_users)
+        self.users_action.setVisible(may_manage_users)
         for row, name in enumerate(self._page_names):
             self.navigation.setRowHidden(row, name not in visible)
         self.account.setText(self._account_text() if unlocked else "")
@@ -339,7 +345,7 @@ class MainWindow(QMainWindow):
         roles = session.roles
         labels = {"clinician": self.tr("Clinician"), "it_admin": self.tr("IT admin")}
         named = [labels[role.value] for role in sorted(roles.roles)] if roles else []
-        return f"{user}\n" + (", ".join(named) or self.tr("No role"))
+        return f"{user}\n" + (self.tr(", ").join(named) or self.tr("No role"))
 
     # --- messages -------------------------------------------------------------------------
 
@@ -374,6 +380,11 @@ class MainWindow(QMainWindow):
             self.clinic.restore_draft(draft)
         elif choice is DraftChoice.DISCARD:
             self.clinic.discard_draft(draft)
+
+    def open_users(self) -> None:
+        """Tools > Users… (IT admins): the local users and their roles."""
+        if self.clinic.users.allowed:
+            UsersDialog.ask(self.clinic.users, self)
 
     def open_settings(self) -> None:
         SettingsDialog.ask(

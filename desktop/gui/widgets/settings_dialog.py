@@ -2,13 +2,15 @@
 
 Enrolling asks the hub in the background (the sync view model's job); its result, the
 device id or the hub's reason, is shown under the code field. Values IT preset for this
-computer (desktop/services/machine_config.py) fill the hub fields and say where from.
+computer (desktop/services/machine_config.py) fill the hub fields and say where from;
+"Set by IT" lists them read-only, for every user, with short fingerprints of the two keys.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import InvalidInput
 from desktop.gui.viewmodels.preferences import PreferencesViewModel
 from desktop.gui.viewmodels.sync import SyncViewModel
+from desktop.services.machine_summary import MachineSummary
 from desktop.services.preferences import LANGUAGES
 
 if TYPE_CHECKING:  # the sync client is loaded at the first unlock, not at start
@@ -96,6 +99,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&MEDD table"), self.medd_table)
         layout.addWidget(schemes)
         self.schemes_box = schemes
+        self.machine_box = self._build_machine(preferences.machine)
+        layout.addWidget(self.machine_box)
 
         self.error = QLabel()
         self.error.setObjectName("errorText")
@@ -171,6 +176,49 @@ class SettingsDialog(QDialog):
                 self.tr("Enrolled: %1").replace("%1", model.hub_status.detail)
             )
         return hub
+
+    def _build_machine(self, machine: MachineSummary) -> QGroupBox:
+        """What IT preset for this computer: read-only, never a field to edit."""
+        box = QGroupBox(self.tr("Set by IT (read-only)"))
+        form = QFormLayout(box)
+        not_set = self.tr("not set")
+        self.machine_values: dict[str, QLabel] = {}
+        rows = (
+            ("hub_url", self.tr("Hub address"), machine.hub_url or not_set),
+            ("device_name", self.tr("Device name"), machine.device_name or not_set),
+            ("model_channel", self.tr("Model channel"), machine.model_channel),
+            ("recovery_key", self.tr("IT recovery key"), machine.recovery_key_fingerprint),
+            ("model_key", self.tr("Model-signing key"), machine.model_key_fingerprint),
+            ("source", self.tr("Configured in"), machine.source),
+        )
+        for name, title, given in rows:
+            text = given or (self.tr("no machine configuration") if name == "source" else not_set)
+            value = QLabel(text)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            value.setObjectName(f"machine_{name}")
+            self.machine_values[name] = value
+            form.addRow(title, value)
+        explained = self.tr(
+            "Key fingerprints: the first 16 hex digits of the key's SHA-256, for "
+            "comparing with IT's records."
+        )
+        for name in ("recovery_key", "model_key"):
+            self.machine_values[name].setToolTip(explained)
+            self.machine_values[name].setAccessibleDescription(explained)
+        self.machine_problem = QLabel()
+        self.machine_problem.setObjectName("errorText")
+        self.machine_problem.setWordWrap(True)
+        self.machine_problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if machine.problem:
+            self.machine_problem.setText(
+                self.tr(
+                    "⚠ The machine configuration could not be used, so nothing of it applies: %1"
+                ).replace("%1", machine.problem)
+            )
+        self.machine_problem.setVisible(bool(machine.problem))
+        form.addRow(self.machine_problem)
+        return box
 
     # --- enrollment -----------------------------------------------------------------------
 
