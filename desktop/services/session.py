@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the model runtime is heavy to import; the GUI needs only th
     from desktop.services.roles import UserRoles
     from desktop.services.status import SyncStatusSource
     from desktop.services.sync_ports import StoreCall
+    from desktop.services.users import UserAdminService
 
 
 class ClinicSession(Protocol):
@@ -51,6 +52,11 @@ class ClinicSession(Protocol):
 
     @property
     def inbox(self) -> HubInbox: ...
+
+    @property
+    def users(self) -> UserAdminService:
+        """The local users and their roles (IT admins manage them; the service checks)."""
+        ...
 
     def hub_services(
         self, run_on_store: StoreCall[Any], *, channel: str | None = None

@@ -152,13 +152,13 @@ def test_a_clinician_has_no_users_action_and_the_service_refuses(
 
     refused: list[BaseException] = []
     app.shell.store.call(
-        lambda session: session.users.add_user(  # type: ignore[attr-defined]
+        lambda session: session.users.add_user(
             "mallory", "a long enough passphrase", ["it_admin"], acting_passphrase=NURSE_PASSPHRASE
         ),
         None,
         refused.append,
     )
-    app.shell.store.call(lambda session: session.users.list_users(), None, refused.append)  # type: ignore[attr-defined]
+    app.shell.store.call(lambda session: session.users.list_users(), None, refused.append)
     qtbot.waitUntil(lambda: len(refused) == 2, timeout=10_000)
     assert all(isinstance(error, NotPermitted) for error in refused)
     assert str(refused[0]).startswith(

@@ -21,7 +21,13 @@ from desktop.services.roles import (
     UserRoles,
     require,
 )
-from desktop.store import Home, UnknownUser, WrongPassphrase, list_users
+from desktop.services.users import (
+    NAME_FIELD,
+    PASSPHRASE_FIELD,
+    ROLES_FIELD,
+    CannotRemoveYourself,
+)
+from desktop.store import Home, UnknownUser, UserAlreadyExists, WrongPassphrase, list_users
 from desktop.store.driver import Connection
 from desktop.store.keys import open_passphrase_slot
 from desktop.store.lifecycle import read_key_file
@@ -182,6 +188,34 @@ def test_the_last_it_admin_cannot_be_demoted_or_removed(home: Path) -> None:
             clinic.users.remove_user(IT, acting_passphrase=IT_PASSPHRASE)
         assert {a.name: a.describe() for a in clinic.users.list_users()}[IT] == "IT admin"
     assert list_users(Home(home)) == [ADMIN, NURSE, IT]  # the key slot is still there
+
+
+def test_a_new_user_form_gets_every_broken_rule_at_once_by_field(home: Path) -> None:
+    with _open(home, IT) as clinic:
+        problems = clinic.users.check_new_user(NURSE, "short", [])
+        assert [p.field for p in problems] == [NAME_FIELD, PASSPHRASE_FIELD, ROLES_FIELD]
+        assert isinstance(problems[0].error, UserAlreadyExists)
+        assert (
+            clinic.users.check_new_user("pharmacist", "a long enough passphrase", ["clinician"])
+            == []
+        )
+    assert list_users(Home(home)) == [ADMIN, NURSE, IT]  # checking stores nothing
+
+
+def test_the_screen_may_not_remove_the_signed_in_user_or_the_last_it_admin(home: Path) -> None:
+    with _open(home, IT) as clinic:
+        assert clinic.users.check_removable(NURSE) == NURSE
+        with pytest.raises(CannotRemoveYourself, match="cannot remove yourself"):
+            clinic.users.check_removable(IT)
+        with pytest.raises(UnknownUser):
+            clinic.users.check_removable("nobody")
+    with _open(home, ADMIN) as clinic:
+        clinic.users.set_roles(ADMIN, ["clinician"])
+        with pytest.raises(LastItAdmin):
+            clinic.users.check_removable(IT)
+    with _open(home, NURSE) as clinic, pytest.raises(NotPermitted):
+        clinic.users.check_removable(IT)
+    assert list_users(Home(home)) == [ADMIN, NURSE, IT]
 
 
 # --- every permission, refused for the wrong role ------------------------------------------

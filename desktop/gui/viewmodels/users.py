@@ -36,7 +36,6 @@ from desktop.services.users import (
     CannotRemoveYourself,
     FieldProblem,
     UserAccount,
-    UserAdminService,
 )
 from desktop.store import UserAlreadyExists, WeakPassphrase, WrongPassphrase
 from desktop.store.keys import MAXIMUM_USER_NAME_CHARACTERS
@@ -162,7 +161,7 @@ class UsersViewModel(QObject):
     def load(self) -> None:
         """Read the users and their roles on the store thread."""
         self._store.call(
-            lambda session: _user_admin(session).list_users(),
+            lambda session: session.users.list_users(),
             self._listed,
             self._report,
             context=self,
@@ -201,7 +200,7 @@ class UsersViewModel(QObject):
             )
 
         def work(session: ClinicSession) -> _AddOutcome:
-            admin = _user_admin(session)
+            admin = session.users
             problems = admin.check_new_user(name, passphrase, chosen)
             if problems or local:
                 return _AddOutcome(problems)
@@ -229,7 +228,7 @@ class UsersViewModel(QObject):
         chosen = list(roles)
 
         def work(session: ClinicSession) -> list[UserAccount]:
-            admin = _user_admin(session)
+            admin = session.users
             admin.set_roles(name, chosen)
             return admin.list_users()
 
@@ -268,7 +267,7 @@ class UsersViewModel(QObject):
             self.removal_allowed.emit(stored)
 
         self._store.call(
-            lambda session: _user_admin(session).check_removable(name),
+            lambda session: session.users.check_removable(name),
             done,
             self._failed(self.remove_refused.emit),
             context=self,
@@ -285,7 +284,7 @@ class UsersViewModel(QObject):
             return
 
         def work(session: ClinicSession) -> list[UserAccount]:
-            admin = _user_admin(session)
+            admin = session.users
             stored = admin.check_removable(name)
             admin.remove_user(stored, acting_passphrase=acting_passphrase)
             return admin.list_users()
@@ -353,14 +352,3 @@ def _field_of(error: UserFacingError) -> str:
     if isinstance(error, InvalidInput):
         return ROLES_FIELD if any(p.path == "role" for p in error.problems) else NAME_FIELD
     return FORM
-
-
-def _user_admin(session: ClinicSession) -> UserAdminService:
-    """The session's user administration (desktop.app.Clinic.users).
-
-    The ClinicSession protocol does not name it (yet); every session the application
-    opens has it, so a session without it is a bug."""
-    admin = getattr(session, "users", None)
-    if not isinstance(admin, UserAdminService):
-        raise TypeError(f"{type(session).__name__} offers no user administration")
-    return admin
