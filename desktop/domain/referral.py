@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pydantic import Field
+
 from desktop.domain import sources_guidelines as guidelines
 from desktop.domain.alerts.alert import Alert, severity_rank
 from desktop.domain.derived import DerivedScores
@@ -16,18 +18,64 @@ from desktop.domain.results import ResultModel
 from desktop.domain.scales.nrs import band_nrs
 from desktop.domain.scales.pmi import Pmi
 from desktop.domain.settings import ClinicalSettings
+from desktop.domain.texts import Listed, Term, Text, TextArg, phrase, template
 from desktop.domain.trajectory import TrajectoryPoint
 
 LOW_CONFIDENCE_CODES = frozenset({"MODEL_LOW_CONFIDENCE", "MODEL_NEAR_THRESHOLD"})
 REFERRAL_RULE = "Refer when any enabled referral rule fires (settings refer_on_*)"
 
+CLINICIAN_REQUEST = template("The clinician asked for a hub review.")
+LOW_CONFIDENCE = template("The model is not confident about the {mechanisms} mechanism.")
+OUT_OF_DISTRIBUTION = template("The case is unlike the cases the model was trained on.")
+SEVERE_ON_STRONG_OPIOID = template(
+    "Severe pain (worst {worst}/10 at {when}, {scheme} bands) despite a strong opioid ({opioids})."
+)
+NEGATIVE_PMI = template(
+    "Pain Management Index {pmi} (at or below {limit}): possible under-treatment."
+)
+GUIDELINE_CONFLICT = template("Guideline alerts at {severity} or above: {codes}.")
+NRS_RISE = template(
+    "Worst pain rose by {rise} points, from {lowest} to {latest} at {when} (threshold {threshold})."
+)
+BASELINE = phrase("baseline")
+FOLLOW_UP = template("follow-up {number}")
+MEDD_RISE = template(
+    "MEDD rose from {before:g} to {now:g} mg/day at {when} (threshold {threshold}% rise)."
+)
+
 
 class ReferralReason(ResultModel):
-    """One reason to refer, and the setting that enables it."""
+    """One reason to refer, and the setting that enables it.
+
+    ``reason`` is the English sentence; ``reason_template``/``reason_args`` say how it was
+    made (desktop/domain/texts.py) so the GUI can translate it (None in older reports).
+    """
 
     code: str
     reason: str
     setting: str
+    reason_template: str | None = None
+    reason_args: dict[str, TextArg] = Field(default_factory=dict)
+
+
+def point_label(label: str) -> TextArg:
+    """A trajectory point's label ("baseline", "follow-up 2") as a translatable text."""
+    if label == BASELINE.phrase:
+        return BASELINE
+    number = label.removeprefix("follow-up ")
+    if label.startswith("follow-up ") and number.isdigit():
+        return FOLLOW_UP.fill(number=int(number))
+    return label
+
+
+def _reason(code: str, text: Text, setting: str) -> ReferralReason:
+    return ReferralReason(
+        code=code,
+        reason=text.english,
+        setting=setting,
+        reason_template=text.template,
+        reason_args=text.args,
+    )
 
 
 class Referral(ResultModel):
@@ -57,11 +105,7 @@ def recommend_referral(
     ]
     if clinician_request:
         reasons.append(
-            ReferralReason(
-                code="REFER_CLINICIAN_REQUEST",
-                reason="The clinician asked for a hub review.",
-                setting="(always honoured)",
-            )
+            _reason("REFER_CLINICIAN_REQUEST", CLINICIAN_REQUEST.fill(), "(always honoured)")
         )
     return Referral(recommended=bool(reasons), reasons=tuple(reasons))
 
@@ -71,20 +115,22 @@ def _model_reasons(alerts: Sequence[Alert], settings: ClinicalSettings) -> list[
     low = sorted({a.inputs[0].path.split(".")[2] for a in alerts if a.code in LOW_CONFIDENCE_CODES})
     if settings.refer_on_low_confidence and low:
         reasons.append(
-            ReferralReason(
-                code="REFER_LOW_CONFIDENCE",
-                reason=f"The model is not confident about the {', '.join(low)} mechanism.",
-                setting="refer_on_low_confidence",
+            _reason(
+                "REFER_LOW_CONFIDENCE",
+                LOW_CONFIDENCE.fill(
+                    mechanisms=Listed(items=tuple(Term(term=m, english=m) for m in low))
+                ),
+                "refer_on_low_confidence",
             )
         )
     if settings.refer_on_out_of_distribution and any(
         a.code == "MODEL_OUT_OF_DISTRIBUTION" for a in alerts
     ):
         reasons.append(
-            ReferralReason(
-                code="REFER_OUT_OF_DISTRIBUTION",
-                reason="The case is unlike the cases the model was trained on.",
-                setting="refer_on_out_of_distribution",
+            _reason(
+                "REFER_OUT_OF_DISTRIBUTION",
+                OUT_OF_DISTRIBUTION.fill(),
+                "refer_on_out_of_distribution",
             )
         )
     return reasons
@@ -103,11 +149,15 @@ def _severe_on_strong_opioid(
     if band.band != "severe":
         return []
     return [
-        ReferralReason(
-            code="REFER_SEVERE_PAIN_ON_STRONG_OPIOID",
-            reason=f"Severe pain (worst {latest.worst}/10 at {latest.label}, "
-            f"{band.scheme} bands) despite a strong opioid ({', '.join(level.most_potent)}).",
-            setting="refer_on_severe_pain_on_strong_opioid",
+        _reason(
+            "REFER_SEVERE_PAIN_ON_STRONG_OPIOID",
+            SEVERE_ON_STRONG_OPIOID.fill(
+                worst=latest.worst,
+                when=point_label(latest.label),
+                scheme=band.scheme,
+                opioids=Listed(items=tuple(level.most_potent)),
+            ),
+            "refer_on_severe_pain_on_strong_opioid",
         )
     ]
 
@@ -117,11 +167,10 @@ def _negative_pmi(derived: DerivedScores, settings: ClinicalSettings) -> list[Re
     if limit is None or not isinstance(pmi, Pmi) or pmi.pmi > limit:
         return []
     return [
-        ReferralReason(
-            code="REFER_NEGATIVE_PMI",
-            reason=f"Pain Management Index {pmi.pmi} (at or below {limit}): possible "
-            "under-treatment.",
-            setting="refer_on_pmi_at_or_below",
+        _reason(
+            "REFER_NEGATIVE_PMI",
+            NEGATIVE_PMI.fill(pmi=pmi.pmi, limit=limit),
+            "refer_on_pmi_at_or_below",
         )
     ]
 
@@ -138,10 +187,10 @@ def _guideline_conflict(
     if not codes:
         return []
     return [
-        ReferralReason(
-            code="REFER_GUIDELINE_CONFLICT",
-            reason=f"Guideline alerts at {floor} or above: {', '.join(codes)}.",
-            setting="refer_on_guideline_severity",
+        _reason(
+            "REFER_GUIDELINE_CONFLICT",
+            GUIDELINE_CONFLICT.fill(severity=Term(term=floor), codes=Listed(items=tuple(codes))),
+            "refer_on_guideline_severity",
         )
     ]
 
@@ -157,11 +206,16 @@ def _escalation(
         label, latest = worst[-1]
         if latest - lowest >= rise:
             reasons.append(
-                ReferralReason(
-                    code="REFER_RAPID_ESCALATION_NRS",
-                    reason=f"Worst pain rose by {latest - lowest} points, from {lowest} to "
-                    f"{latest} at {label} (threshold {rise}).",
-                    setting="refer_on_nrs_rise_points",
+                _reason(
+                    "REFER_RAPID_ESCALATION_NRS",
+                    NRS_RISE.fill(
+                        rise=latest - lowest,
+                        lowest=lowest,
+                        latest=latest,
+                        when=point_label(label),
+                        threshold=rise,
+                    ),
+                    "refer_on_nrs_rise_points",
                 )
             )
     percent = settings.refer_on_medd_rise_percent
@@ -170,11 +224,12 @@ def _escalation(
         (_, before), (label, now) = medd[-2], medd[-1]
         if before and before > 0 and (now - before) * 100 >= percent * before:
             reasons.append(
-                ReferralReason(
-                    code="REFER_RAPID_ESCALATION_MEDD",
-                    reason=f"MEDD rose from {before:g} to {now:g} mg/day at {label} "
-                    f"(threshold {percent}% rise).",
-                    setting="refer_on_medd_rise_percent",
+                _reason(
+                    "REFER_RAPID_ESCALATION_MEDD",
+                    MEDD_RISE.fill(
+                        before=before, now=now, when=point_label(label), threshold=percent
+                    ),
+                    "refer_on_medd_rise_percent",
                 )
             )
     return reasons

@@ -1,8 +1,10 @@
 """The report as a printable document (QTextDocument): PDF export and printing.
 
 The content is the domain's text report, section by section (the same words the CLI
-prints), laid out as HTML with the disclaimers boxed at the top. Usable off the GUI
-thread: it builds its own QTextDocument and paints on a QPdfWriter.
+prints), laid out as HTML with the disclaimers boxed at the top. Section titles, alerts and
+referral reasons are in the interface language (desktop/gui/clinical_texts.py); citations
+stay as published. Usable off the GUI thread: it builds its own QTextDocument and paints on
+a QPdfWriter.
 """
 
 from __future__ import annotations
@@ -14,16 +16,17 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop.domain.alerts.alert import Alert
+from desktop.domain.referral import REFERRAL_RULE, Referral
 from desktop.domain.report import Report
 from desktop.domain.report_text import headline_lines
 from desktop.domain.report_text_history import change_lines, provenance_lines, trajectory_lines
 from desktop.domain.report_text_scores import score_lines
-from desktop.domain.report_text_sections import (
-    alert_lines,
-    mechanism_lines,
-    option_lines,
-    referral_lines,
-)
+from desktop.domain.report_text_sections import mechanism_lines, option_lines
+from desktop.gui import vocabulary_labels
+from desktop.gui.clinical_texts import alert_message, alert_rule, referral_reason
+from desktop.gui.i18n import translate
+from desktop.gui.widgets.badges import severity_text
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
@@ -37,34 +40,102 @@ table.warn { border: 1px solid #8a5a00; background: #fff6e0; }
 
 def report_html(report: Report) -> str:
     """The report as HTML for QTextDocument (no patient name: the report has none)."""
-    who = html.escape(report.pseudonym or "(no pseudonym)")
+    who = report.pseudonym or translate("ReportDocument", "(no pseudonym)")
     when = report.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip()
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
-        f"<h1>PainBridge report - {who}</h1>",
-        f"<p>Case {html.escape(str(report.case_id or 'not assigned'))}; assessment "
-        f"{report.assessment_date.isoformat()}; generated {html.escape(when)}</p>",
+        "<h1>"
+        + html.escape(translate("ReportDocument", "PainBridge report - %1").replace("%1", who))
+        + "</h1>",
+        "<p>"
+        + html.escape(
+            translate("ReportDocument", "Case %1; assessment %2; generated %3")
+            .replace("%1", str(report.case_id or translate("ReportDocument", "not assigned")))
+            .replace("%2", report.assessment_date.isoformat())
+            .replace("%3", when)
+        )
+        + "</p>",
         '<table class="warn" width="100%" cellpadding="6"><tr><td>',
         f"<p><b>{html.escape(report.disclaimer)}</b></p>",
         f"<p><b>{html.escape(report.model_disclaimer)}</b></p>",
         "</td></tr></table>",
     ]
     sections = [
-        ("Headline", headline_lines(report)),
-        ("Scores", score_lines(report.derived)),
-        ("Pain mechanism", mechanism_lines(report)),
-        ("Treatment options", option_lines(report)),
-        ("Alerts", alert_lines(report.alerts)),
-        ("Referral to hub", referral_lines(report.referral)),
-        ("Trajectory", trajectory_lines(report.trajectory)),
-        ("Changes since the previous report", change_lines(report.changes)),
-        ("Provenance", provenance_lines(report)),
+        (translate("ReportDocument", "Headline"), headline_lines(report)),
+        (translate("ReportDocument", "Scores"), score_lines(report.derived)),
+        (translate("ReportDocument", "Pain mechanism"), mechanism_lines(report)),
+        (translate("ReportDocument", "Treatment options"), option_lines(report)),
+        (translate("ReportDocument", "Alerts"), alert_lines(report.alerts)),
+        (translate("ReportDocument", "Referral to hub"), referral_lines(report.referral)),
+        (translate("ReportDocument", "Trajectory"), trajectory_lines(report.trajectory)),
+        (
+            translate("ReportDocument", "Changes since the previous report"),
+            change_lines(report.changes),
+        ),
+        (translate("ReportDocument", "Provenance"), provenance_lines(report)),
     ]
     for title, lines in sections:
         parts.append(f"<h2>{html.escape(title)}</h2>")
         parts += [_line(line) for line in lines]
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def alert_lines(alerts: tuple[Alert, ...]) -> list[str]:
+    """Every alert with its rule, source (as published) and inputs, in the interface
+    language (the domain's report_text_sections.alert_lines in English)."""
+    if not alerts:
+        return [translate("ReportDocument", "No alerts.")]
+    lines = []
+    for alert in alerts:
+        lines.append(
+            f"[{severity_text(alert.severity).upper()}] {alert.code}: {alert_message(alert)}"
+        )
+        lines.append(
+            "    " + translate("ReportDocument", "rule: %1").replace("%1", alert_rule(alert))
+        )
+        lines.append("    " + translate("ReportDocument", "source: %1").replace("%1", alert.source))
+        if alert.inputs:
+            missing = translate("ReportDocument", "missing")
+            shown = ", ".join(
+                f"{i.path}={missing if i.value is None else i.value}" for i in alert.inputs
+            )
+            lines.append("    " + translate("ReportDocument", "inputs: %1").replace("%1", shown))
+        if alert.affects:
+            affects = ", ".join(vocabulary_labels.label(option) for option in alert.affects)
+            action = {
+                "exclude": translate("ReportDocument", "excluded"),
+                "demote": translate("ReportDocument", "moved down"),
+                "annotate": translate("ReportDocument", "noted"),
+            }[alert.action]
+            lines.append(
+                "    "
+                + translate("ReportDocument", "affects: %1 (%2)")
+                .replace("%1", affects)
+                .replace("%2", action)
+            )
+    return lines
+
+
+def referral_lines(referral: Referral) -> list[str]:
+    """The recommendation and each reason (with its setting), in the interface language."""
+    if not referral.recommended:
+        return [
+            translate(
+                "ReportDocument",
+                "Not recommended by the referral rules (a clinician may still refer).",
+            )
+        ]
+    lines = [translate("ReportDocument", "Recommended:")]
+    lines += [f"- {referral_reason(r)} [{r.code}; {r.setting}]" for r in referral.reasons]
+    rule = referral.rule
+    if rule == REFERRAL_RULE:
+        rule = translate(
+            "ReportDocument", "Refer when any enabled referral rule fires (settings refer_on_*)"
+        )
+    lines.append(translate("ReportDocument", "rule: %1").replace("%1", rule))
+    lines.append(translate("ReportDocument", "source: %1").replace("%1", referral.source))
+    return lines
 
 
 def _line(line: str) -> str:

@@ -22,6 +22,13 @@ from desktop.services.model_updates import ModelUpdateReport, ModelUpdateService
 from desktop.services.roles import Permission, UserRoles, require
 from desktop.services.status import NOT_CONFIGURED_DETAIL, SyncState, SyncStatus
 from desktop.services.sync_ports import StoreCall, StoreInbox, StoreOutbox, direct, store_time
+from desktop.services.sync_texts import (
+    CHECKING_MODEL_UPDATE,
+    CONNECTED,
+    NOT_SYNCED_YET,
+    RECEIVING_ANSWERS,
+    SENDING_CASES,
+)
 from desktop.store import (
     CaseReceipt,
     CaseStore,
@@ -174,7 +181,7 @@ class SyncService:
         token = cancel or CancelToken()
         report = SyncReport()
         with self._lock:
-            self._set_progress(progress, Progress(0, None, "sending cases"))
+            self._set_progress(progress, Progress(0, None, SENDING_CASES.phrase))
             client = self._connect(identity.hub_url)
             client.use_identity(identity.key)
             try:
@@ -222,7 +229,7 @@ class SyncService:
             report.offline, report.error = True, drained.last_error
             return
         self._anchor_audit(client, identity, report)
-        self._set_progress(progress, Progress(0, None, "receiving answers"))
+        self._set_progress(progress, Progress(0, None, RECEIVING_ANSWERS.phrase))
         pulled = pull_changes(
             client,
             StoreInbox(self._ledger, self._run),
@@ -232,7 +239,7 @@ class SyncService:
         )
         report.received = pulled.received
         if self._models is not None:
-            self._set_progress(progress, Progress(0, None, "checking for a model update"))
+            self._set_progress(progress, Progress(0, None, CHECKING_MODEL_UPDATE.phrase))
             report.models = self._models.update(client, identity.hub_url, identity.tuf_roots)
 
     def _anchor_audit(
@@ -281,12 +288,12 @@ class SyncService:
                 detail=NOT_CONFIGURED_DETAIL,
             )
         state: SyncState = "online"
-        detail = f"Connected to {identity.clinic_name}'s hub at {identity.hub_url}."
+        detail = CONNECTED.fill(clinic=identity.clinic_name, url=identity.hub_url).english
         error = identity.last_error
         if self._progress is not None:
             state, detail = "syncing", self._progress.message
         elif identity.last_attempt_at is None:
-            state, detail = "offline", "Not synced yet."
+            state, detail = "offline", NOT_SYNCED_YET.phrase
         elif error:
             offline = error.startswith(OFFLINE_MARK)
             state = "offline" if offline else "error"

@@ -15,11 +15,12 @@ Every alert names the treatment options it affects and what the ranking does wit
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypedDict
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from desktop.domain.results import ResultModel
+from desktop.domain.texts import Text, TextArg
 
 Severity = Literal["info", "caution", "warning", "contraindication"]
 SEVERITIES: tuple[Severity, ...] = ("info", "caution", "warning", "contraindication")
@@ -41,7 +42,12 @@ class AlertInput(ResultModel):
 
 
 class Alert(ResultModel):
-    """One rule that fired, with its message for a clinician, rule text and source."""
+    """One rule that fired, with its message for a clinician, rule text and source.
+
+    ``message`` and ``rule`` are the English sentences; ``message_template``/``message_args``
+    and ``rule_template``/``rule_args`` say how they were made (desktop/domain/texts.py), so
+    the GUI can show them translated. Reports stored before templates existed have none.
+    """
 
     code: str
     severity: Severity
@@ -52,6 +58,10 @@ class Alert(ResultModel):
     inputs: tuple[AlertInput, ...] = ()
     affects: tuple[str, ...] = ()
     action: OptionAction = "annotate"
+    message_template: str | None = None
+    message_args: dict[str, TextArg] = Field(default_factory=dict)
+    rule_template: str | None = None
+    rule_args: dict[str, TextArg] = Field(default_factory=dict)
 
     @field_validator("message")
     @classmethod
@@ -69,6 +79,29 @@ class Alert(ResultModel):
     def rank(self) -> int:
         """Severity rank, 0 (info) .. 3 (contraindication)."""
         return severity_rank(self.severity)
+
+
+class AlertWords(TypedDict):
+    """An alert's English message and rule with their templates (``Alert(**worded(...))``)."""
+
+    message: str
+    message_template: str
+    message_args: dict[str, TextArg]
+    rule: str
+    rule_template: str
+    rule_args: dict[str, TextArg]
+
+
+def worded(message: Text, rule: Text) -> AlertWords:
+    """The message and rule fields of an alert from their texts."""
+    return AlertWords(
+        message=message.english,
+        message_template=message.template,
+        message_args=message.args,
+        rule=rule.english,
+        rule_template=rule.template,
+        rule_args=rule.args,
+    )
 
 
 def make_inputs(*pairs: tuple[str, InputValue]) -> tuple[AlertInput, ...]:

@@ -4,13 +4,65 @@ corticosteroids in diabetes, duloxetine in renal or hepatic impairment (§10).""
 from __future__ import annotations
 
 from desktop.domain import sources_guidelines as guidelines
-from desktop.domain.alerts.alert import Alert, InputValue, make_inputs
+from desktop.domain.alerts.alert import Alert, InputValue, make_inputs, worded
 from desktop.domain.alerts.facts import Facts, Prescribed
 from desktop.domain.pharmacology.drug_groups import GABAPENTINOIDS
 from desktop.domain.pharmacology.gabapentinoid import TABLES, RenalDoseBand
+from desktop.domain.texts import (
+    Listed,
+    Phrase,
+    Text,
+    TextArg,
+    as_phrase,
+    phrase,
+    register_phrases,
+    template,
+)
 
 DULOXETINE_MIN_CRCL = 30
 TCA_CARDIAC_QTC_MS = 450
+
+BAND_NOTE = template("{drug}: {note}")
+BAND_RANGE = template("{drug} {min_mg:g}-{max_mg:g} mg/day (CrCl {band})")
+BAND_RANGE_REGIMEN = template("{drug} {min_mg:g}-{max_mg:g} mg/day, {regimen} (CrCl {band})")
+DOSE_HIGH = template("{drug} {dose:g} mg/day is above the renal maximum: {band}.")
+DOSE_HIGH_RULE = template(
+    "Gabapentinoid daily dose within the creatinine clearance band ({scheme})"
+)
+RENAL_BAND = template("Reduced kidney function: {bands}.")
+RENAL_BAND_RULE = template("Gabapentinoid dose by creatinine clearance ({scheme})")
+TCA_OLDER = template(
+    "Tricyclic antidepressant at age {age}: avoid amitriptyline (anticholinergic effects, "
+    "sedation, orthostatic hypotension and falls)."
+)
+TCA_OLDER_RULE = template(
+    "Age >= {limit} (setting tca_avoid_age): avoid amitriptyline (Beers criteria)"
+)
+HEART_FAILURE = phrase("heart failure")
+QTC_MS = template("QTc {qtc_ms:g} ms")
+TCA_CARDIAC = template(
+    "Tricyclic antidepressant with {findings}: arrhythmia risk; avoid, or ask cardiology first."
+)
+TCA_CARDIAC_RULE = template("Heart failure or QTc >= {qtc_ms} ms: avoid tricyclics")
+STEROID_DIABETES = template(
+    "Corticosteroid with diabetes: expect hyperglycaemia; monitor glucose and adjust diabetes "
+    "treatment."
+)
+STEROID_DIABETES_RULE = template("Corticosteroid in a patient with diabetes: monitor glucose")
+HEPATIC_IMPAIRMENT = phrase("hepatic impairment")
+KIDNEY_VALUE = template("{measure} {value:g}")
+DULOXETINE = template("Duloxetine: avoid with {findings}.")
+DULOXETINE_RULE = template("CrCl < {min_crcl} mL/min or hepatic impairment: avoid duloxetine")
+register_phrases(
+    text
+    for table in TABLES.values()
+    for text in (
+        table.haemodialysis,
+        *(b.label for b in table.bands),
+        *(b.regimen for b in table.bands),
+        *(b.note for b in table.bands),
+    )
+)
 
 
 def _reduced(band: RenalDoseBand) -> bool:
@@ -21,13 +73,18 @@ def _reduced(band: RenalDoseBand) -> bool:
     return band.daily_dose_max_mg < top.daily_max_mg
 
 
-def _band_text(band: RenalDoseBand) -> str:
+def _band_text(band: RenalDoseBand) -> Text:
     if band.daily_dose_max_mg is None:
-        return f"{band.drug}: {band.note}"
-    return (
-        f"{band.drug} {band.daily_dose_min_mg:g}-{band.daily_dose_max_mg:g} mg/day"
-        f"{', ' + band.regimen if band.regimen else ''} (CrCl {band.band})"
-    )
+        return BAND_NOTE.fill(drug=band.drug, note=as_phrase(str(band.note)))
+    common: dict[str, TextArg] = {
+        "drug": band.drug,
+        "min_mg": band.daily_dose_min_mg or 0,
+        "max_mg": band.daily_dose_max_mg,
+        "band": as_phrase(band.band),
+    }
+    if band.regimen:
+        return BAND_RANGE_REGIMEN.fill(regimen=as_phrase(band.regimen), **common)
+    return BAND_RANGE.fill(**common)
 
 
 def _crcl_input(band: RenalDoseBand) -> tuple[str, InputValue]:
@@ -61,10 +118,14 @@ def gabapentinoid_renal(facts: Facts) -> list[Alert]:
                 code="GABAPENTINOID_RENAL_DOSE_HIGH",
                 severity="warning",
                 kind="guideline",
-                message=f"{med.name} {med.daily_dose_mg:g} mg/day is above the renal maximum: "
-                f"{_band_text(band_of[med.key])}.",
-                rule="Gabapentinoid daily dose within the creatinine clearance band "
-                f"({band_of[med.key].scheme})",
+                **worded(
+                    DOSE_HIGH.fill(
+                        drug=med.name,
+                        dose=med.daily_dose_mg or 0,
+                        band=_band_text(band_of[med.key]),
+                    ),
+                    DOSE_HIGH_RULE.fill(scheme=band_of[med.key].scheme),
+                ),
                 source=band_of[med.key].source,
                 inputs=make_inputs(_crcl_input(band_of[med.key]), (med.path, med.name)),
                 affects=("gabapentinoid",),
@@ -78,8 +139,12 @@ def gabapentinoid_renal(facts: Facts) -> list[Alert]:
             code="GABAPENTINOID_RENAL_BAND",
             severity="info",
             kind="guideline",
-            message="Reduced kidney function: " + "; ".join(_band_text(b) for b in shown) + ".",
-            rule=f"Gabapentinoid dose by creatinine clearance ({shown[0].scheme})",
+            **worded(
+                RENAL_BAND.fill(
+                    bands=Listed(items=tuple(_band_text(b) for b in shown), separator="; ")
+                ),
+                RENAL_BAND_RULE.fill(scheme=shown[0].scheme),
+            ),
             source="; ".join(dict.fromkeys(b.source for b in shown)),
             inputs=make_inputs(_crcl_input(shown[0]), *((m.path, m.name) for m in prescribed)),
             affects=("gabapentinoid",),
@@ -102,9 +167,7 @@ def tricyclic_older_adult(facts: Facts) -> list[Alert]:
             code="TCA_OLDER_ADULT",
             severity="warning",
             kind="guideline",
-            message=f"Tricyclic antidepressant at age {age}: avoid amitriptyline (anticholinergic "
-            "effects, sedation, orthostatic hypotension and falls).",
-            rule=f"Age >= {limit} (setting tca_avoid_age): avoid amitriptyline (Beers criteria)",
+            **worded(TCA_OLDER.fill(age=age), TCA_OLDER_RULE.fill(limit=limit)),
             source=guidelines.BEERS_2023,
             inputs=make_inputs(("derived.age", age)),
             affects=("tricyclic",),
@@ -120,21 +183,22 @@ def tricyclic_cardiac(facts: Facts) -> list[Alert]:
     if not (facts.flag("heart_failure") or long_qt) or not facts.relevant("tricyclic"):
         return []
     found: list[tuple[str, InputValue]] = []
-    shown: list[str] = []
+    shown: list[TextArg] = []
     if facts.flag("heart_failure"):
         found.append(("comorbidities.heart_failure", True))
-        shown.append("heart failure")
+        shown.append(HEART_FAILURE)
     if qtc is not None and long_qt:
         found.append(("comorbidities.qtc_ms", qtc))
-        shown.append(f"QTc {qtc:g} ms")
+        shown.append(QTC_MS.fill(qtc_ms=qtc))
     return [
         Alert(
             code="TCA_CARDIAC",
             severity="warning",
             kind="guideline",
-            message=f"Tricyclic antidepressant with {' and '.join(shown)}: arrhythmia risk; "
-            "avoid, or ask cardiology first.",
-            rule=f"Heart failure or QTc >= {TCA_CARDIAC_QTC_MS} ms: avoid tricyclics",
+            **worded(
+                TCA_CARDIAC.fill(findings=Listed(items=tuple(shown), separator=" and ")),
+                TCA_CARDIAC_RULE.fill(qtc_ms=TCA_CARDIAC_QTC_MS),
+            ),
             source=guidelines.TCA_CARDIAC_LABEL,
             inputs=make_inputs(*found),
             affects=("tricyclic",),
@@ -153,9 +217,7 @@ def corticosteroid_diabetes(facts: Facts) -> list[Alert]:
             code="CORTICOSTEROID_DIABETES",
             severity="caution",
             kind="guideline",
-            message="Corticosteroid with diabetes: expect hyperglycaemia; monitor glucose and "
-            "adjust diabetes treatment.",
-            rule="Corticosteroid in a patient with diabetes: monitor glucose",
+            **worded(STEROID_DIABETES.fill(), STEROID_DIABETES_RULE.fill()),
             source=guidelines.CORTICOSTEROID_LABEL,
             inputs=make_inputs(("comorbidities.diabetes", True)),
             affects=("corticosteroid",),
@@ -176,18 +238,20 @@ def duloxetine_renal_hepatic(facts: Facts) -> list[Alert]:
         found.append((kidney.path, kidney.value))
     if hepatic:
         found.append(("comorbidities.hepatic_impairment", True))
-    reasons = []
+    reasons: list[TextArg] = []
     if hepatic:
-        reasons.append("hepatic impairment")
+        reasons.append(HEPATIC_IMPAIRMENT)
     if kidney is not None and low_kidney:
-        reasons.append(f"{kidney.label} {kidney.value:g}")
+        reasons.append(KIDNEY_VALUE.fill(measure=Phrase(phrase=kidney.label), value=kidney.value))
     return [
         Alert(
             code="DULOXETINE_RENAL_HEPATIC",
             severity="contraindication",
             kind="guideline",
-            message=f"Duloxetine: avoid with {' and '.join(reasons)}.",
-            rule=f"CrCl < {DULOXETINE_MIN_CRCL} mL/min or hepatic impairment: avoid duloxetine",
+            **worded(
+                DULOXETINE.fill(findings=Listed(items=tuple(reasons), separator=" and ")),
+                DULOXETINE_RULE.fill(min_crcl=DULOXETINE_MIN_CRCL),
+            ),
             source=guidelines.DULOXETINE_LABEL,
             inputs=make_inputs(*found),
             affects=("snri_duloxetine",),

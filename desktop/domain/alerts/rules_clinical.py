@@ -5,7 +5,7 @@ metastasis without radiotherapy (clinical_reference §5, §10, §11)."""
 from __future__ import annotations
 
 from desktop.domain import sources_guidelines as guidelines
-from desktop.domain.alerts.alert import Alert, make_inputs
+from desktop.domain.alerts.alert import Alert, make_inputs, worded
 from desktop.domain.alerts.facts import Facts
 from desktop.domain.pharmacology.drug_groups import (
     NEUROPATHIC_ADJUVANT_OPTIONS,
@@ -14,10 +14,38 @@ from desktop.domain.pharmacology.drug_groups import (
 )
 from desktop.domain.pharmacology.drugs import STRONG_OPIOIDS
 from desktop.domain.scales.pmi import Pmi
+from desktop.domain.texts import Listed, Term, TextArg, template
+
+NEGATIVE_PMI = template(
+    "Pain Management Index {pmi} (analgesic level {analgesic_level}, pain level "
+    "{pain_level}): the strongest analgesic prescribed may be weaker than the worst pain "
+    "warrants. Review analgesia; a negative PMI is a prompt, not a verdict."
+)
+NEGATIVE_PMI_RULE = template("PMI = analgesic level - pain level < 0 (pain level scheme {scheme})")
+NEUROPATHIC_OPIOID = template(
+    "Predominantly neuropathic picture, yet {options} ranks above the neuropathic adjuvants: "
+    "an opioid alone is less effective for neuropathic pain; combine it with a "
+    "gabapentinoid, duloxetine or a tricyclic."
+)
+NEUROPATHIC_OPIOID_RULE = template("Neuropathic pain: opioid plus an adjuvant, not an opioid alone")
+NOCIPLASTIC_OPIOID = template(
+    "Predominantly nociplastic picture with {treatments} as main therapy: strong opioids are "
+    "not recommended; non-drug care first (education, exercise, CBT, sleep), then "
+    "duloxetine, a low-dose tricyclic or pregabalin."
+)
+NOCIPLASTIC_OPIOID_RULE = template(
+    "Nociplastic-dominant pain: avoid strong opioids as main therapy"
+)
+BONE_METASTASIS = template(
+    "Localised painful bone metastasis and no radiotherapy recorded: consider palliative "
+    "radiotherapy (8 Gy single fraction relieves pain as well as longer courses). Spinal "
+    "cord compression or an impending fracture needs urgent referral."
+)
+BONE_METASTASIS_RULE = template("Localised painful bone metastasis: consider radiotherapy")
 
 
-def _names(options: tuple[str, ...]) -> str:
-    return ", ".join(o.replace("_", " ") for o in options)
+def _names(options: tuple[str, ...]) -> Listed:
+    return Listed(items=tuple(Term(term=o) for o in options))
 
 
 def negative_pmi(facts: Facts) -> list[Alert]:
@@ -32,11 +60,14 @@ def negative_pmi(facts: Facts) -> list[Alert]:
             code="UNDERTREATMENT_NEGATIVE_PMI",
             severity="caution" if pmi.pmi == -1 else "warning",
             kind="undertreatment",
-            message=f"Pain Management Index {pmi.pmi} (analgesic level {pmi.analgesic_level}, "
-            f"pain level {pmi.pain_level}): the strongest analgesic prescribed may be weaker "
-            "than the worst pain warrants. Review analgesia; a negative PMI is a prompt, not a "
-            "verdict.",
-            rule=f"PMI = analgesic level - pain level < 0 (pain level scheme {pmi.scheme})",
+            **worded(
+                NEGATIVE_PMI.fill(
+                    pmi=pmi.pmi,
+                    analgesic_level=pmi.analgesic_level,
+                    pain_level=pmi.pain_level,
+                ),
+                NEGATIVE_PMI_RULE.fill(scheme=pmi.scheme),
+            ),
             source=guidelines.SAKAKIBARA_2018,
             inputs=make_inputs(("assessment.nrs.worst", worst), ("derived.pmi", pmi.pmi)),
         )
@@ -66,10 +97,7 @@ def neuropathic_opioid_ranked_high(facts: Facts) -> list[Alert]:
             code="NEUROPATHIC_OPIOID_RANKED_HIGH",
             severity="caution",
             kind="guideline",
-            message=f"Predominantly neuropathic picture, yet {_names(high)} ranks above the "
-            "neuropathic adjuvants: an opioid alone is less effective for neuropathic pain; "
-            "combine it with a gabapentinoid, duloxetine or a tricyclic.",
-            rule="Neuropathic pain: opioid plus an adjuvant, not an opioid alone",
+            **worded(NEUROPATHIC_OPIOID.fill(options=_names(high)), NEUROPATHIC_OPIOID_RULE.fill()),
             source=guidelines.NEUROPATHIC_ESMO_NEUPSIG,
             inputs=make_inputs(
                 ("model.mechanisms.neuropathic.probability", probability),
@@ -90,16 +118,18 @@ def nociplastic_strong_opioid(facts: Facts) -> list[Alert]:
     if not proposed and not prescribed:
         return []
     nociplastic = facts.model.mechanism("nociplastic") if facts.model else None
-    what = ", ".join([m.name for m in prescribed] + [_names(proposed)] * bool(proposed))
+    what: list[TextArg] = [m.name for m in prescribed]
+    if proposed:
+        what.append(_names(proposed))
     return [
         Alert(
             code="NOCIPLASTIC_STRONG_OPIOID",
             severity="warning",
             kind="guideline",
-            message=f"Predominantly nociplastic picture with {what} as main therapy: strong "
-            "opioids are not recommended; non-drug care first (education, exercise, CBT, "
-            "sleep), then duloxetine, a low-dose tricyclic or pregabalin.",
-            rule="Nociplastic-dominant pain: avoid strong opioids as main therapy",
+            **worded(
+                NOCIPLASTIC_OPIOID.fill(treatments=Listed(items=tuple(what))),
+                NOCIPLASTIC_OPIOID_RULE.fill(),
+            ),
             source=guidelines.NOCIPLASTIC_FITZCHARLES_EULAR,
             inputs=make_inputs(
                 (
@@ -137,10 +167,7 @@ def bone_metastasis_without_radiotherapy(facts: Facts) -> list[Alert]:
             code="BONE_METASTASIS_NO_RT",
             severity="caution",
             kind="guideline",
-            message="Localised painful bone metastasis and no radiotherapy recorded: consider "
-            "palliative radiotherapy (8 Gy single fraction relieves pain as well as longer "
-            "courses). Spinal cord compression or an impending fracture needs urgent referral.",
-            rule="Localised painful bone metastasis: consider radiotherapy",
+            **worded(BONE_METASTASIS.fill(), BONE_METASTASIS_RULE.fill()),
             source=guidelines.ASTRO_LUTZ_2017,
             inputs=make_inputs(
                 ("cancer.metastases", "bone"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.domain import sources
 from desktop.domain import sources_guidelines as guidelines
-from desktop.domain.alerts.alert import Alert, make_inputs
+from desktop.domain.alerts.alert import Alert, make_inputs, worded
 from desktop.domain.alerts.facts import Facts
 from desktop.domain.derived import Cyp2d6Result
 from desktop.domain.pharmacology.drug_groups import (
@@ -16,6 +16,57 @@ from desktop.domain.pharmacology.drug_groups import (
 )
 from desktop.domain.results import NotComputable
 from desktop.domain.scales.dn4 import DN4_CUTOFF_SCHEMES, EXAMINATION_ITEMS, Dn4Score
+from desktop.domain.texts import (
+    Listed,
+    Term,
+    TextArg,
+    as_phrase,
+    phrase,
+    register_phrases,
+    template,
+)
+
+DN4_EXAMINATION = template(
+    "DN4 examination not complete ({missing} missing): with {points} points so far, the full "
+    "DN4 is positive if at least {needed} of the {missing_count} missing findings is present "
+    "(cut-off {cutoff}/10). Examine the painful area: light touch, pinprick, soft brush."
+)
+DN4_EXAMINATION_RULE = template(
+    "Full DN4 undecided: interview + known examination < {cutoff} <= that + missing "
+    "examination items"
+)
+NEUROPATHIC_SCREEN = template(
+    "No neuropathic screening score (DN4 or LANSS): record the DN4 items; a neuropathic "
+    "component changes the preferred treatment."
+)
+NEUROPATHIC_SCREEN_RULE = template("DN4-interview and LANSS both not computable")
+CYP2D6_UNTESTED = template(
+    "CYP2D6 not tested while {drugs} is considered: poor and ultrarapid metabolizers should "
+    "avoid codeine and tramadol. Test if available, or watch for no effect or toxicity."
+)
+WEAK_OPIOID_OPTION = phrase("the weak-opioid option (codeine, tramadol)")
+CYP2D6_UNTESTED_RULE = template("CYP2D6 phenotype unknown with codeine or tramadol")
+KIDNEY_UNKNOWN = template(
+    "No eGFR or creatinine clearance recorded while {treatments} is considered: NSAIDs, "
+    "gabapentinoid dose, morphine/codeine and duloxetine depend on it."
+)
+KIDNEY_UNKNOWN_RULE = template("Kidney function unknown with a renally relevant drug")
+QTC_METHADONE = template(
+    "Methadone considered and no QTc recorded: obtain an ECG before starting (do not start "
+    "if QTc > 500 ms; consider another opioid at 450-500 ms)."
+)
+QTC_METHADONE_RULE = template("Methadone without a baseline QTc")
+PMI_INPUTS = template(
+    "Pain Management Index not computable ({reason}): under-treatment cannot be checked."
+)
+PMI_INPUTS_RULE = template("PMI needs the worst pain and the medication list")
+#: The usual reasons the PMI is not computable (desktop/domain/derivation.py).
+register_phrases(
+    (
+        "analgesic level not computable: medications not recorded",
+        "pain level not computable: worst pain not recorded",
+    )
+)
 
 
 def dn4_examination(facts: Facts) -> list[Alert]:
@@ -35,12 +86,16 @@ def dn4_examination(facts: Facts) -> list[Alert]:
             code="MISSING_DN4_EXAMINATION",
             severity="caution",
             kind="missing_data",
-            message=f"DN4 examination not complete ({', '.join(missing)} missing): with "
-            f"{have} points so far, the full DN4 is positive if at least {cutoff - have} of "
-            f"the {len(missing)} missing findings is present (cut-off {cutoff}/10). Examine the "
-            "painful area: light touch, pinprick, soft brush.",
-            rule=f"Full DN4 undecided: interview + known examination < {cutoff} <= that + "
-            "missing examination items",
+            **worded(
+                DN4_EXAMINATION.fill(
+                    missing=Listed(items=tuple(Term(term=i, english=i) for i in missing)),
+                    points=have,
+                    needed=cutoff - have,
+                    missing_count=len(missing),
+                    cutoff=cutoff,
+                ),
+                DN4_EXAMINATION_RULE.fill(cutoff=cutoff),
+            ),
             source=interview.source,
             inputs=make_inputs(*((f"assessment.dn4.{i}", None) for i in missing)),
         )
@@ -63,9 +118,7 @@ def neuropathic_screen(facts: Facts) -> list[Alert]:
             code="MISSING_NEUROPATHIC_SCREEN",
             severity="info",
             kind="missing_data",
-            message="No neuropathic screening score (DN4 or LANSS): record the DN4 items; a "
-            "neuropathic component changes the preferred treatment.",
-            rule="DN4-interview and LANSS both not computable",
+            **worded(NEUROPATHIC_SCREEN.fill(), NEUROPATHIC_SCREEN_RULE.fill()),
             source=sources.DN4_BOUHASSIRA_2005,
             inputs=make_inputs(("assessment.dn4", None), ("assessment.lanss", None)),
         )
@@ -79,16 +132,15 @@ def cyp2d6_genotype(facts: Facts) -> list[Alert]:
     prescribed = facts.prescribed(CYP2D6_PRODRUG_OPIOIDS)
     if not prescribed and not facts.proposed("weak_opioid"):
         return []
-    what = ", ".join(m.name for m in prescribed) or "the weak-opioid option (codeine, tramadol)"
+    what: TextArg = (
+        Listed(items=tuple(m.name for m in prescribed)) if prescribed else WEAK_OPIOID_OPTION
+    )
     return [
         Alert(
             code="MISSING_CYP2D6",
             severity="info",
             kind="missing_data",
-            message=f"CYP2D6 not tested while {what} is considered: poor and ultrarapid "
-            "metabolizers should avoid codeine and tramadol. Test if available, or watch for "
-            "no effect or toxicity.",
-            rule="CYP2D6 phenotype unknown with codeine or tramadol",
+            **worded(CYP2D6_UNTESTED.fill(drugs=what), CYP2D6_UNTESTED_RULE.fill()),
             source=sources.CPIC_CYP2D6_2021,
             inputs=make_inputs(
                 ("pharmacogenomics.CYP2D6", None), *((m.path, m.name) for m in prescribed)
@@ -109,15 +161,18 @@ def kidney_function(facts: Facts) -> list[Alert]:
     proposed = tuple(o for o in options if facts.proposed(o))
     if not prescribed and not proposed:
         return []
-    what = ", ".join([m.name for m in prescribed] + list(proposed))
+    what = Listed(
+        items=(
+            *(m.name for m in prescribed),
+            *(Term(term=option, english=option) for option in proposed),
+        )
+    )
     return [
         Alert(
             code="MISSING_KIDNEY_FUNCTION",
             severity="caution",
             kind="missing_data",
-            message=f"No eGFR or creatinine clearance recorded while {what} is considered: "
-            "NSAIDs, gabapentinoid dose, morphine/codeine and duloxetine depend on it.",
-            rule="Kidney function unknown with a renally relevant drug",
+            **worded(KIDNEY_UNKNOWN.fill(treatments=what), KIDNEY_UNKNOWN_RULE.fill()),
             source=guidelines.KDIGO_2012,
             inputs=make_inputs(
                 ("comorbidities.egfr", None), ("comorbidities.creatinine_clearance", None)
@@ -140,9 +195,7 @@ def qtc_for_methadone(facts: Facts) -> list[Alert]:
             code="MISSING_QTC_METHADONE",
             severity="caution",
             kind="missing_data",
-            message="Methadone considered and no QTc recorded: obtain an ECG before starting "
-            "(do not start if QTc > 500 ms; consider another opioid at 450-500 ms).",
-            rule="Methadone without a baseline QTc",
+            **worded(QTC_METHADONE.fill(), QTC_METHADONE_RULE.fill()),
             source=sources.METHADONE_QTC,
             inputs=make_inputs(
                 ("comorbidities.qtc_ms", None), *((m.path, m.name) for m in prescribed)
@@ -162,9 +215,7 @@ def pmi_inputs(facts: Facts) -> list[Alert]:
             code="MISSING_PMI_INPUTS",
             severity="info",
             kind="missing_data",
-            message=f"Pain Management Index not computable ({pmi.reason}): under-treatment "
-            "cannot be checked.",
-            rule="PMI needs the worst pain and the medication list",
+            **worded(PMI_INPUTS.fill(reason=as_phrase(pmi.reason)), PMI_INPUTS_RULE.fill()),
             source=sources.PMI_CLEELAND_1994,
             inputs=make_inputs(*((path, None) for path in pmi.missing)),
         )

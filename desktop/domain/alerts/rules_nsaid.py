@@ -8,7 +8,7 @@ option, so the option is excluded or demoted with its reason.
 from __future__ import annotations
 
 from desktop.domain import sources_guidelines as guidelines
-from desktop.domain.alerts.alert import Alert, AlertInput, make_inputs
+from desktop.domain.alerts.alert import Alert, AlertInput, make_inputs, worded
 from desktop.domain.alerts.facts import Facts
 from desktop.domain.pharmacology.drug_groups import (
     ANALGESIC_NSAIDS,
@@ -17,14 +17,57 @@ from desktop.domain.pharmacology.drug_groups import (
     CORTICOSTEROIDS,
     PROTON_PUMP_INHIBITORS,
 )
+from desktop.domain.texts import Listed, Phrase, Template, TextArg, phrase, template
+
+NSAIDS = phrase("NSAIDs")
+RENAL_AVOID = template("{drugs}: avoid with {measure} {value:g} (below {limit}).")
+RENAL_AVOID_RULE = template("eGFR or CrCl < {limit} (setting nsaid_avoid_egfr_below): avoid NSAIDs")
+RENAL_CAUTION = template(
+    "{drugs} with {measure} {value:g} (below {limit}): avoid prolonged use; monitor kidney "
+    "function; avoid with lithium and with an ACE inhibitor or ARB plus a diuretic."
+)
+RENAL_CAUTION_RULE = template(
+    "eGFR or CrCl < {limit} (setting nsaid_caution_egfr_below): avoid prolonged NSAID use"
+)
+GI_BLEED = template(
+    "{drugs} with a history of GI bleeding: avoid; if unavoidable, a COX-2 inhibitor with a PPI."
+)
+GI_BLEED_RULE = template(
+    "GI bleed or ulcer history: avoid NSAIDs, or COX-2 selective NSAID plus PPI"
+)
+ANTITHROMBOTIC = template(
+    "{drugs} with {antithrombotics}: bleeding risk; avoid, or use with gastroprotection and "
+    "close monitoring."
+)
+ANTITHROMBOTIC_RULE = template(
+    "NSAID with an anticoagulant or antiplatelet drug: avoid or strong caution"
+)
+HEART_FAILURE = template(
+    "{drugs} with heart failure: sodium and water retention can decompensate it; avoid."
+)
+HEART_FAILURE_RULE = template("Heart failure: avoid NSAIDs")
+PLATELETS = template("{drugs}: avoid with platelets {platelets:g} x 10^9/L (below {limit}).")
+PLATELETS_RULE = template(
+    "Platelets < {limit} x 10^9/L (setting nsaid_avoid_platelets_below): avoid NSAIDs "
+    "(impaired platelet function)"
+)
+STEROID_NO_PPI = template(
+    "NSAID with a corticosteroid ({drugs}) and no proton pump inhibitor: high GI bleeding "
+    "risk; give a PPI."
+)
+STEROID_PROPOSED_NO_PPI = template(
+    "NSAID with a corticosteroid ({drugs} + proposed option) and no proton pump inhibitor: "
+    "high GI bleeding risk; give a PPI."
+)
+STEROID_NO_PPI_RULE = template("NSAID plus corticosteroid without a proton pump inhibitor")
 
 
-def _subject(facts: Facts) -> tuple[str, tuple[AlertInput, ...]]:
+def _subject(facts: Facts) -> tuple[TextArg, tuple[AlertInput, ...]]:
     """ "Ibuprofen" (and its input) when prescribed, else "NSAIDs"."""
     prescribed = facts.prescribed(ANALGESIC_NSAIDS)
     if not prescribed:
-        return "NSAIDs", ()
-    names = ", ".join(m.name for m in prescribed)
+        return NSAIDS, ()
+    names = Listed(items=tuple(m.name for m in prescribed))
     return names, make_inputs(*((m.path, m.name) for m in prescribed))
 
 
@@ -43,8 +86,15 @@ def nsaid_kidney(facts: Facts) -> list[Alert]:
                 code="NSAID_RENAL_AVOID",
                 severity="contraindication",
                 kind="guideline",
-                message=f"{subject}: avoid with {kidney.label} {kidney.value:g} (below {avoid}).",
-                rule=f"eGFR or CrCl < {avoid} (setting nsaid_avoid_egfr_below): avoid NSAIDs",
+                **worded(
+                    RENAL_AVOID.fill(
+                        drugs=subject,
+                        measure=Phrase(phrase=kidney.label),
+                        value=kidney.value,
+                        limit=avoid,
+                    ),
+                    RENAL_AVOID_RULE.fill(limit=avoid),
+                ),
                 source=guidelines.KDIGO_2012,
                 inputs=inputs,
                 affects=("nsaid",),
@@ -57,11 +107,15 @@ def nsaid_kidney(facts: Facts) -> list[Alert]:
                 code="NSAID_RENAL_CAUTION",
                 severity="caution",
                 kind="guideline",
-                message=f"{subject} with {kidney.label} {kidney.value:g} (below {caution}): "
-                "avoid prolonged use; monitor kidney function; avoid with lithium and with "
-                "an ACE inhibitor or ARB plus a diuretic.",
-                rule=f"eGFR or CrCl < {caution} (setting nsaid_caution_egfr_below): avoid "
-                "prolonged NSAID use",
+                **worded(
+                    RENAL_CAUTION.fill(
+                        drugs=subject,
+                        measure=Phrase(phrase=kidney.label),
+                        value=kidney.value,
+                        limit=caution,
+                    ),
+                    RENAL_CAUTION_RULE.fill(limit=caution),
+                ),
                 source=guidelines.KDIGO_2012,
                 inputs=inputs,
                 affects=("nsaid",),
@@ -72,16 +126,21 @@ def nsaid_kidney(facts: Facts) -> list[Alert]:
 
 
 def _nsaid_flag_alert(
-    facts: Facts, code: str, what: str, inputs: tuple[AlertInput, ...], rule: str, source: str
+    facts: Facts,
+    code: str,
+    message: tuple[Template, dict[str, TextArg]],
+    inputs: tuple[AlertInput, ...],
+    rule: Template,
+    source: str,
 ) -> list[Alert]:
     subject, drug_inputs = _subject(facts)
+    sentence, args = message
     return [
         Alert(
             code=code,
             severity="warning",
             kind="guideline",
-            message=f"{subject} with {what}.",
-            rule=rule,
+            **worded(sentence.fill(drugs=subject, **args), rule.fill()),
             source=source,
             inputs=(*inputs, *drug_inputs),
             affects=("nsaid",),
@@ -97,9 +156,9 @@ def nsaid_gi_bleed(facts: Facts) -> list[Alert]:
     return _nsaid_flag_alert(
         facts,
         "NSAID_GI_BLEED",
-        "a history of GI bleeding: avoid; if unavoidable, a COX-2 inhibitor with a PPI",
+        (GI_BLEED, {}),
         make_inputs(("comorbidities.gi_bleed_history", True)),
-        "GI bleed or ulcer history: avoid NSAIDs, or COX-2 selective NSAID plus PPI",
+        GI_BLEED_RULE,
         guidelines.ACG_LANZA_2009,
     )
 
@@ -109,13 +168,13 @@ def nsaid_antithrombotic(facts: Facts) -> list[Alert]:
     drugs = facts.prescribed(ANTICOAGULANTS | ANTIPLATELETS)
     if not drugs or not facts.relevant("nsaid"):
         return []
-    names = ", ".join(m.name for m in drugs)
+    names = Listed(items=tuple(m.name for m in drugs))
     return _nsaid_flag_alert(
         facts,
         "NSAID_ANTITHROMBOTIC",
-        f"{names}: bleeding risk; avoid, or use with gastroprotection and close monitoring",
+        (ANTITHROMBOTIC, {"antithrombotics": names}),
         make_inputs(*((m.path, m.name) for m in drugs)),
-        "NSAID with an anticoagulant or antiplatelet drug: avoid or strong caution",
+        ANTITHROMBOTIC_RULE,
         guidelines.ACG_LANZA_2009,
     )
 
@@ -127,9 +186,9 @@ def nsaid_heart_failure(facts: Facts) -> list[Alert]:
     return _nsaid_flag_alert(
         facts,
         "NSAID_HEART_FAILURE",
-        "heart failure: sodium and water retention can decompensate it; avoid",
+        (HEART_FAILURE, {}),
         make_inputs(("comorbidities.heart_failure", True)),
-        "Heart failure: avoid NSAIDs",
+        HEART_FAILURE_RULE,
         guidelines.AHA_ACC_HF_2022,
     )
 
@@ -146,9 +205,10 @@ def nsaid_platelets(facts: Facts) -> list[Alert]:
             code="NSAID_LOW_PLATELETS",
             severity="contraindication",
             kind="guideline",
-            message=f"{subject}: avoid with platelets {platelets:g} x 10^9/L (below {limit}).",
-            rule=f"Platelets < {limit} x 10^9/L (setting nsaid_avoid_platelets_below): avoid "
-            "NSAIDs (impaired platelet function)",
+            **worded(
+                PLATELETS.fill(drugs=subject, platelets=platelets, limit=limit),
+                PLATELETS_RULE.fill(limit=limit),
+            ),
             source=guidelines.PLATELETS_CONVENTION,
             inputs=(*make_inputs(("comorbidities.platelets", platelets)), *drug_inputs),
             affects=("nsaid",),
@@ -172,15 +232,14 @@ def nsaid_steroid_without_ppi(facts: Facts) -> list[Alert]:
     )
     if not (both or one_proposed):
         return []
-    names = ", ".join(m.name for m in (*nsaids, *steroids))
+    names = Listed(items=tuple(m.name for m in (*nsaids, *steroids)))
+    message = STEROID_NO_PPI if both else STEROID_PROPOSED_NO_PPI
     return [
         Alert(
             code="NSAID_STEROID_NO_PPI",
             severity="warning" if both else "caution",
             kind="guideline",
-            message=f"NSAID with a corticosteroid ({names}{'' if both else ' + proposed option'}) "
-            "and no proton pump inhibitor: high GI bleeding risk; give a PPI.",
-            rule="NSAID plus corticosteroid without a proton pump inhibitor",
+            **worded(message.fill(drugs=names), STEROID_NO_PPI_RULE.fill()),
             source=guidelines.ACG_LANZA_2009,
             inputs=make_inputs(*((m.path, m.name) for m in (*nsaids, *steroids))),
             affects=("nsaid", "corticosteroid"),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from desktop.domain import sources
 from desktop.domain import sources_guidelines as guidelines
-from desktop.domain.alerts.alert import Alert, InputValue, Severity, make_inputs
+from desktop.domain.alerts.alert import Alert, InputValue, Severity, make_inputs, worded
 from desktop.domain.alerts.facts import Facts
 from desktop.domain.derived import Cyp2c9Result, Cyp2d6Result
+from desktop.domain.pharmacology.cyp2c9 import recommend_nsaid
+from desktop.domain.pharmacology.cyp2d6 import recommend_cyp2d6_opioid
 from desktop.domain.pharmacology.drug_groups import (
     ANALGESIC_NSAIDS,
     CYP2D6_PRODRUG_OPIOIDS,
@@ -15,13 +17,66 @@ from desktop.domain.pharmacology.drug_groups import (
 )
 from desktop.domain.pharmacology.drugs import NSAIDS
 from desktop.domain.pharmacology.recommendation import Recommendation
+from desktop.domain.texts import Listed, Phrase, Term, phrase, register_phrases, template
 
 AVOID_PHENOTYPES = ("poor", "ultrarapid")
-CYP2D6_RULE = (
+CYP2D6_RULE = template(
     "CYP2D6 poor (activity score 0) or ultrarapid (> 2.25) metabolizer: avoid codeine and "
     "tramadol; if an opioid is needed use one not activated by CYP2D6 (CPIC 2021 Tables 2-3)"
 )
 NON_CYP2D6_OPIOIDS = "morphine, hydromorphone, fentanyl or buprenorphine"
+CYP2D6_DRUG = template("{drug} with CYP2D6 {phenotype} metabolizer: {advice}")
+CYP2D6_WEAK_OPIOID = template(
+    "CYP2D6 {phenotype} metabolizer: avoid codeine and tramadol. If an opioid is needed, use "
+    f"one not activated by CYP2D6 ({NON_CYP2D6_OPIOIDS})."
+)
+CYP2D6_INTERMEDIATE = template("{drug} with CYP2D6 intermediate metabolizer: {advice}")
+CYP2D6_INTERMEDIATE_RULE = template(
+    "CYP2D6 intermediate metabolizer (0 < AS < 1.25): label dosing; if no response, switch "
+    "to an opioid not activated by CYP2D6 (CPIC 2021)"
+)
+CYP2D6_INHIBITOR = template(
+    "{inhibitors} inhibits CYP2D6: {target} may give little analgesia (the patient behaves "
+    "like a poorer metabolizer). Prefer an opioid not activated by CYP2D6 "
+    f"({NON_CYP2D6_OPIOIDS})."
+)
+CYP2D6_INHIBITOR_OPTION = phrase("codeine or tramadol (weak-opioid option)")
+CYP2D6_INHIBITOR_RULE = template(
+    "Strong CYP2D6 inhibitor (paroxetine, fluoxetine, bupropion, quinidine) or duloxetine "
+    "(moderate) with codeine or tramadol: phenoconversion"
+)
+CYP2C9_DRUG = template("{drug} with CYP2C9 {phenotype} metabolizer: {advice}")
+CYP2C9_DRUG_RULE = template("CYP2C9 activity score and NSAID ({table})")
+_CYP2C9_OPTION_ADVICE = (
+    "if an NSAID is chosen, prefer one not metabolized by CYP2C9 (naproxen, sulindac) or "
+    "start celecoxib, ibuprofen or meloxicam at a reduced dose; avoid piroxicam and tenoxicam."
+)
+CYP2C9_OPTION = template(f"CYP2C9 {{phenotype}} metabolizer: {_CYP2C9_OPTION_ADVICE}")
+CYP2C9_OPTION_NO_SCORE = template(
+    "CYP2C9 {phenotype} metabolizer (activity score not given: 1.5 needs no change, 1 does): "
+    + _CYP2C9_OPTION_ADVICE
+)
+CYP2C9_OPTION_RULE = template(
+    "CYP2C9 activity score <= 1: reduced dose or alternative NSAID (CPIC 2020)"
+)
+
+
+def _cpic_recommendations() -> list[str]:
+    """Every CPIC recommendation text the alerts can quote (catalogued as phrases)."""
+    texts = [
+        recommend_cyp2d6_opioid(drug, phenotype).recommendation
+        for drug in ("codeine", "tramadol")
+        for phenotype in ("poor", "intermediate", "normal", "ultrarapid", "indeterminate")
+    ]
+    for drug in sorted(NSAIDS):
+        for score in (0.0, 0.5, 1.0, 1.5, 2.0, None):
+            advice = recommend_nsaid(drug, activity_score=score, phenotype="indeterminate")
+            if isinstance(advice, Recommendation):
+                texts.append(advice.recommendation)
+    return texts
+
+
+register_phrases(_cpic_recommendations())
 
 
 def _phenotype_input(result: Cyp2d6Result | Cyp2c9Result, gene: str) -> tuple[str, InputValue]:
@@ -48,9 +103,14 @@ def cyp2d6_avoid(facts: Facts) -> list[Alert]:
                 code=f"PGX_CYP2D6_{med.key.upper()}",
                 severity="contraindication",
                 kind="guideline",
-                message=f"{med.name} with CYP2D6 {result.phenotype} metabolizer: "
-                f"{advice.recommendation}",
-                rule=CYP2D6_RULE,
+                **worded(
+                    CYP2D6_DRUG.fill(
+                        drug=med.name,
+                        phenotype=Term(term=result.phenotype),
+                        advice=Phrase(phrase=advice.recommendation),
+                    ),
+                    CYP2D6_RULE.fill(),
+                ),
                 source=sources.CPIC_CYP2D6_2021,
                 inputs=make_inputs(phenotype, (med.path, med.name)),
                 affects=("weak_opioid",),
@@ -64,9 +124,10 @@ def cyp2d6_avoid(facts: Facts) -> list[Alert]:
             code="PGX_CYP2D6_WEAK_OPIOID",
             severity="contraindication",
             kind="guideline",
-            message=f"CYP2D6 {result.phenotype} metabolizer: avoid codeine and tramadol. If "
-            f"an opioid is needed, use one not activated by CYP2D6 ({NON_CYP2D6_OPIOIDS}).",
-            rule=CYP2D6_RULE,
+            **worded(
+                CYP2D6_WEAK_OPIOID.fill(phenotype=Term(term=result.phenotype)),
+                CYP2D6_RULE.fill(),
+            ),
             source=sources.CPIC_CYP2D6_2021,
             inputs=make_inputs(phenotype),
             affects=("weak_opioid",),
@@ -85,10 +146,17 @@ def cyp2d6_intermediate(facts: Facts) -> list[Alert]:
             code="PGX_CYP2D6_INTERMEDIATE",
             severity="info",
             kind="guideline",
-            message=f"{med.name} with CYP2D6 intermediate metabolizer: "
-            f"{(result.codeine if med.key == 'codeine' else result.tramadol).recommendation}",
-            rule="CYP2D6 intermediate metabolizer (0 < AS < 1.25): label dosing; if no "
-            "response, switch to an opioid not activated by CYP2D6 (CPIC 2021)",
+            **worded(
+                CYP2D6_INTERMEDIATE.fill(
+                    drug=med.name,
+                    advice=Phrase(
+                        phrase=(
+                            result.codeine if med.key == "codeine" else result.tramadol
+                        ).recommendation
+                    ),
+                ),
+                CYP2D6_INTERMEDIATE_RULE.fill(),
+            ),
             source=sources.CPIC_CYP2D6_2021,
             inputs=make_inputs(_phenotype_input(result, "CYP2D6"), (med.path, med.name)),
             affects=("weak_opioid",),
@@ -112,19 +180,18 @@ def cyp2d6_inhibitor(facts: Facts) -> list[Alert]:
     inhibitors = strong or (moderate if prodrugs else ())
     if not inhibitors or not (prodrugs or facts.in_panel("weak_opioid")):
         return []
-    names = ", ".join(m.name for m in inhibitors)
-    target = ", ".join(m.name for m in prodrugs) or "codeine or tramadol (weak-opioid option)"
+    names = Listed(items=tuple(m.name for m in inhibitors))
+    target = Listed(items=tuple(m.name for m in prodrugs)) if prodrugs else CYP2D6_INHIBITOR_OPTION
     severity: Severity = "warning" if strong and prodrugs else "caution"
     return [
         Alert(
             code="PGX_CYP2D6_INHIBITOR",
             severity=severity,
             kind="guideline",
-            message=f"{names} inhibits CYP2D6: {target} may give little analgesia "
-            "(the patient behaves like a poorer metabolizer). Prefer an opioid not activated "
-            f"by CYP2D6 ({NON_CYP2D6_OPIOIDS}).",
-            rule="Strong CYP2D6 inhibitor (paroxetine, fluoxetine, bupropion, quinidine) or "
-            "duloxetine (moderate) with codeine or tramadol: phenoconversion",
+            **worded(
+                CYP2D6_INHIBITOR.fill(inhibitors=names, target=target),
+                CYP2D6_INHIBITOR_RULE.fill(),
+            ),
             source=guidelines.CPIC_PHENOCONVERSION,
             inputs=make_inputs(*((m.path, m.name) for m in (*inhibitors, *prodrugs))),
             affects=("weak_opioid",),
@@ -152,9 +219,14 @@ def cyp2c9_nsaid(facts: Facts) -> list[Alert]:
                 code="PGX_CYP2C9_NSAID",
                 severity="warning" if advice.action == "choose_alternative" else "caution",
                 kind="guideline",
-                message=f"{med.name} with CYP2C9 {advice.phenotype} metabolizer: "
-                f"{advice.recommendation}",
-                rule=f"CYP2C9 activity score and NSAID ({advice.table})",
+                **worded(
+                    CYP2C9_DRUG.fill(
+                        drug=med.name,
+                        phenotype=Term(term=advice.phenotype),
+                        advice=Phrase(phrase=advice.recommendation),
+                    ),
+                    CYP2C9_DRUG_RULE.fill(table=advice.table),
+                ),
                 source=sources.CPIC_CYP2C9_2020,
                 inputs=make_inputs(_phenotype_input(result, "CYP2C9"), (med.path, med.name)),
                 affects=("nsaid",),
@@ -173,16 +245,16 @@ def cyp2c9_nsaid_option(facts: Facts) -> list[Alert]:
     unknown_row = result.phenotype == "intermediate" and score is None
     if not (reduced or unknown_row) or facts.prescribed(ANALGESIC_NSAIDS):
         return []
-    detail = " (activity score not given: 1.5 needs no change, 1 does)" if unknown_row else ""
+    message = CYP2C9_OPTION_NO_SCORE if unknown_row else CYP2C9_OPTION
     return [
         Alert(
             code="PGX_CYP2C9_NSAID_OPTION",
             severity="caution",
             kind="guideline",
-            message=f"CYP2C9 {result.phenotype} metabolizer{detail}: if an NSAID is chosen, "
-            "prefer one not metabolized by CYP2C9 (naproxen, sulindac) or start celecoxib, "
-            "ibuprofen or meloxicam at a reduced dose; avoid piroxicam and tenoxicam.",
-            rule="CYP2C9 activity score <= 1: reduced dose or alternative NSAID (CPIC 2020)",
+            **worded(
+                message.fill(phenotype=Term(term=result.phenotype)),
+                CYP2C9_OPTION_RULE.fill(),
+            ),
             source=sources.CPIC_CYP2C9_2020,
             inputs=make_inputs(_phenotype_input(result, "CYP2C9")),
             affects=("nsaid",),

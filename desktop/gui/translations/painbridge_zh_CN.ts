@@ -198,6 +198,7 @@
     <name>CaseTable</name>
     <message>
         <source>Pseudonym</source>
+        <extracomment>A refresh reads the shown rows again in one request of at most this many (the store&apos;s largest page); with more rows shown it reloads instead.</extracomment>
         <translation>化名编号</translation>
     </message>
     <message>
@@ -435,6 +436,748 @@
     <message>
         <source>CYP2C9 activity score</source>
         <translation>CYP2C9 活性评分</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalText</name>
+    <message>
+        <source>nociceptive</source>
+        <translation>伤害感受性</translation>
+    </message>
+    <message>
+        <source>neuropathic</source>
+        <translation>神经病理性</translation>
+    </message>
+    <message>
+        <source>nociplastic</source>
+        <translation>伤害可塑性</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>contraindication</source>
+        <translation>禁忌</translation>
+    </message>
+    <message>
+        <source>hypoaesthesia to touch</source>
+        <translation>触觉减退</translation>
+    </message>
+    <message>
+        <source>hypoaesthesia to pinprick</source>
+        <translation>针刺觉减退</translation>
+    </message>
+    <message>
+        <source>pain on brushing</source>
+        <translation>轻刷诱发疼痛</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>list separator</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <comment>list separator</comment>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>{drug}: {note}</source>
+        <translation>{drug}：{note}</translation>
+    </message>
+    <message>
+        <source>{drug} {min_mg:g}-{max_mg:g} mg/day (CrCl {band})</source>
+        <translation>{drug} {min_mg:g}-{max_mg:g} mg/天（CrCl {band}）</translation>
+    </message>
+    <message>
+        <source>{drug} {min_mg:g}-{max_mg:g} mg/day, {regimen} (CrCl {band})</source>
+        <translation>{drug} {min_mg:g}-{max_mg:g} mg/天，{regimen}（CrCl {band}）</translation>
+    </message>
+    <message>
+        <source>{drug} {dose:g} mg/day is above the renal maximum: {band}.</source>
+        <translation>{drug} {dose:g} mg/天超过按肾功能调整的最大剂量：{band}。</translation>
+    </message>
+    <message>
+        <source>Gabapentinoid daily dose within the creatinine clearance band ({scheme})</source>
+        <translation>加巴喷丁类药物日剂量应在肌酐清除率分段范围内（{scheme}）</translation>
+    </message>
+    <message>
+        <source>Reduced kidney function: {bands}.</source>
+        <translation>肾功能减退：{bands}。</translation>
+    </message>
+    <message>
+        <source>Gabapentinoid dose by creatinine clearance ({scheme})</source>
+        <translation>按肌酐清除率调整加巴喷丁类药物剂量（{scheme}）</translation>
+    </message>
+    <message>
+        <source>Tricyclic antidepressant at age {age}: avoid amitriptyline (anticholinergic effects, sedation, orthostatic hypotension and falls).</source>
+        <translation>患者 {age} 岁，使用三环类抗抑郁药：避免使用 amitriptyline（抗胆碱能作用、镇静、体位性低血压和跌倒）。</translation>
+    </message>
+    <message>
+        <source>Age &gt;= {limit} (setting tca_avoid_age): avoid amitriptyline (Beers criteria)</source>
+        <translation>年龄 &gt;= {limit}（设置 tca_avoid_age）：避免使用 amitriptyline（Beers 标准）</translation>
+    </message>
+    <message>
+        <source>heart failure</source>
+        <translation>心力衰竭</translation>
+    </message>
+    <message>
+        <source>QTc {qtc_ms:g} ms</source>
+        <translation>QTc {qtc_ms:g} ms</translation>
+    </message>
+    <message>
+        <source>Tricyclic antidepressant with {findings}: arrhythmia risk; avoid, or ask cardiology first.</source>
+        <translation>三环类抗抑郁药合并{findings}：有心律失常风险；应避免使用，或先请心内科会诊。</translation>
+    </message>
+    <message>
+        <source>Heart failure or QTc &gt;= {qtc_ms} ms: avoid tricyclics</source>
+        <translation>心力衰竭或 QTc &gt;= {qtc_ms} ms：避免使用三环类抗抑郁药</translation>
+    </message>
+    <message>
+        <source>Corticosteroid with diabetes: expect hyperglycaemia; monitor glucose and adjust diabetes treatment.</source>
+        <translation>糖尿病患者使用糖皮质激素：预计出现高血糖；监测血糖并调整降糖治疗。</translation>
+    </message>
+    <message>
+        <source>Corticosteroid in a patient with diabetes: monitor glucose</source>
+        <translation>糖尿病患者使用糖皮质激素：监测血糖</translation>
+    </message>
+    <message>
+        <source>hepatic impairment</source>
+        <translation>肝功能损害</translation>
+    </message>
+    <message>
+        <source>{measure} {value:g}</source>
+        <translation>{measure} {value:g}</translation>
+    </message>
+    <message>
+        <source>Duloxetine: avoid with {findings}.</source>
+        <translation>Duloxetine：{findings}时避免使用。</translation>
+    </message>
+    <message>
+        <source>CrCl &lt; {min_crcl} mL/min or hepatic impairment: avoid duloxetine</source>
+        <translation>CrCl &lt; {min_crcl} mL/min 或肝功能损害：避免使用 duloxetine</translation>
+    </message>
+    <message>
+        <source>haemodialysis: maintenance dose by CrCl band plus a supplemental dose after each 4-hour session (label: 125-350 mg)</source>
+        <translation>血液透析：按 CrCl 分段给予维持剂量，每次 4 小时透析后追加一次补充剂量（说明书：125-350 mg）</translation>
+    </message>
+    <message>
+        <source>&gt;= 60 mL/min</source>
+        <translation>&gt;= 60 mL/min</translation>
+    </message>
+    <message>
+        <source>30-59 mL/min</source>
+        <translation>30-59 mL/min</translation>
+    </message>
+    <message>
+        <source>15-29 mL/min</source>
+        <translation>15-29 mL/min</translation>
+    </message>
+    <message>
+        <source>&lt; 15 mL/min</source>
+        <translation>&lt; 15 mL/min</translation>
+    </message>
+    <message>
+        <source>three times daily</source>
+        <translation>每日三次</translation>
+    </message>
+    <message>
+        <source>twice daily</source>
+        <translation>每日两次</translation>
+    </message>
+    <message>
+        <source>once daily</source>
+        <translation>每日一次</translation>
+    </message>
+    <message>
+        <source>reduce further in proportion to CrCl (e.g. CrCl 7.5 mL/min: half)</source>
+        <translation>按 CrCl 成比例进一步减量（如 CrCl 7.5 mL/min：减半）</translation>
+    </message>
+    <message>
+        <source>haemodialysis: supplementary single dose after each session (25-100 mg)</source>
+        <translation>血液透析：每次透析后追加单次补充剂量（25-100 mg）</translation>
+    </message>
+    <message>
+        <source>30 to &lt; 60 mL/min</source>
+        <translation>30 至 &lt; 60 mL/min</translation>
+    </message>
+    <message>
+        <source>15 to &lt; 30 mL/min</source>
+        <translation>15 至 &lt; 30 mL/min</translation>
+    </message>
+    <message>
+        <source>in 2-3 doses</source>
+        <translation>分 2-3 次服用</translation>
+    </message>
+    <message>
+        <source>in 1-2 doses; start 25-50 mg/day</source>
+        <translation>分 1-2 次服用；起始 25-50 mg/天</translation>
+    </message>
+    <message>
+        <source>&gt;= 80 mL/min</source>
+        <translation>&gt;= 80 mL/min</translation>
+    </message>
+    <message>
+        <source>50-79 mL/min</source>
+        <translation>50-79 mL/min</translation>
+    </message>
+    <message>
+        <source>30-49 mL/min</source>
+        <translation>30-49 mL/min</translation>
+    </message>
+    <message>
+        <source>usual dose: no renal reduction</source>
+        <translation>常规剂量：无需按肾功能减量</translation>
+    </message>
+    <message>
+        <source>&gt; 60 mL/min</source>
+        <translation>&gt; 60 mL/min</translation>
+    </message>
+    <message>
+        <source>30-60 mL/min</source>
+        <translation>30-60 mL/min</translation>
+    </message>
+    <message>
+        <source>Pain Management Index {pmi} (analgesic level {analgesic_level}, pain level {pain_level}): the strongest analgesic prescribed may be weaker than the worst pain warrants. Review analgesia; a negative PMI is a prompt, not a verdict.</source>
+        <translation>疼痛管理指数 (PMI) {pmi}（镇痛药物等级 {analgesic_level}，疼痛等级 {pain_level}）：所用最强镇痛药可能弱于最剧烈疼痛所需。请重新评估镇痛方案；PMI 为负值只是提示，并非定论。</translation>
+    </message>
+    <message>
+        <source>PMI = analgesic level - pain level &lt; 0 (pain level scheme {scheme})</source>
+        <translation>PMI = 镇痛药物等级 - 疼痛等级 &lt; 0（疼痛等级方案 {scheme}）</translation>
+    </message>
+    <message>
+        <source>Predominantly neuropathic picture, yet {options} ranks above the neuropathic adjuvants: an opioid alone is less effective for neuropathic pain; combine it with a gabapentinoid, duloxetine or a tricyclic.</source>
+        <translation>以神经病理性疼痛为主，但{options}排在神经病理性疼痛辅助用药之前：单用阿片类药物治疗神经病理性疼痛效果较差；应联合加巴喷丁类药物、duloxetine 或三环类抗抑郁药。</translation>
+    </message>
+    <message>
+        <source>Neuropathic pain: opioid plus an adjuvant, not an opioid alone</source>
+        <translation>神经病理性疼痛：阿片类药物联合辅助镇痛药，而非单用阿片类药物</translation>
+    </message>
+    <message>
+        <source>Predominantly nociplastic picture with {treatments} as main therapy: strong opioids are not recommended; non-drug care first (education, exercise, CBT, sleep), then duloxetine, a low-dose tricyclic or pregabalin.</source>
+        <translation>以伤害可塑性疼痛为主，却以{treatments}作为主要治疗：不推荐强阿片类药物；首选非药物治疗（健康教育、运动、认知行为治疗 CBT、睡眠管理），其次为 duloxetine、小剂量三环类抗抑郁药或 pregabalin。</translation>
+    </message>
+    <message>
+        <source>Nociplastic-dominant pain: avoid strong opioids as main therapy</source>
+        <translation>以伤害可塑性为主的疼痛：避免以强阿片类药物作为主要治疗</translation>
+    </message>
+    <message>
+        <source>Localised painful bone metastasis and no radiotherapy recorded: consider palliative radiotherapy (8 Gy single fraction relieves pain as well as longer courses). Spinal cord compression or an impending fracture needs urgent referral.</source>
+        <translation>局限性疼痛性骨转移且无放疗记录：考虑姑息性放疗（8 Gy 单次照射的止痛效果与较长疗程相当）。脊髓压迫或即将发生的病理性骨折需紧急转诊。</translation>
+    </message>
+    <message>
+        <source>Localised painful bone metastasis: consider radiotherapy</source>
+        <translation>局限性疼痛性骨转移：考虑放疗</translation>
+    </message>
+    <message>
+        <source>{opioids} with {benzodiazepines}: risk of respiratory depression and death; avoid the combination or taper, use the lowest doses and monitor.</source>
+        <translation>{opioids}与{benzodiazepines}合用：有呼吸抑制和死亡风险；避免合用或逐渐减停，使用最低剂量并加强监测。</translation>
+    </message>
+    <message>
+        <source>a proposed opioid option</source>
+        <translation>拟用的阿片类药物方案</translation>
+    </message>
+    <message>
+        <source>Opioid with a benzodiazepine (FDA boxed warning)</source>
+        <translation>阿片类药物与苯二氮䓬类药物合用（FDA 黑框警告）</translation>
+    </message>
+    <message>
+        <source>{opioids} with {gabapentinoids}: added sedation and respiratory depression; start low, titrate slowly, watch breathing (more so with lung disease or older age).</source>
+        <translation>{opioids}与{gabapentinoids}合用：镇静和呼吸抑制作用叠加；低剂量起始、缓慢滴定、密切观察呼吸（合并肺部疾病或高龄者尤需注意）。</translation>
+    </message>
+    <message>
+        <source>a proposed opioid</source>
+        <translation>拟用的阿片类药物</translation>
+    </message>
+    <message>
+        <source>a proposed gabapentinoid</source>
+        <translation>拟用的加巴喷丁类药物</translation>
+    </message>
+    <message>
+        <source>Opioid with gabapentin or pregabalin (FDA 2019 warning)</source>
+        <translation>阿片类药物与 gabapentin 或 pregabalin 合用（FDA 2019 年警告）</translation>
+    </message>
+    <message>
+        <source>{tramadol} with {serotonergic}: risk of serotonin syndrome and seizures; prefer a non-serotonergic opioid.</source>
+        <translation>{tramadol}与{serotonergic}合用：有 5-羟色胺综合征和癫痫发作风险；宜选用无 5-羟色胺能作用的阿片类药物。</translation>
+    </message>
+    <message>
+        <source>tramadol (if the weak-opioid option is chosen)</source>
+        <translation>tramadol（如选择弱阿片类药物方案）</translation>
+    </message>
+    <message>
+        <source>{options} (proposed)</source>
+        <translation>{options}（拟用）</translation>
+    </message>
+    <message>
+        <source>Tramadol with an SNRI, SSRI, tricyclic or MAOI</source>
+        <translation>Tramadol 与 SNRI、SSRI、三环类抗抑郁药或 MAOI 合用</translation>
+    </message>
+    <message>
+        <source>DN4 examination not complete ({missing} missing): with {points} points so far, the full DN4 is positive if at least {needed} of the {missing_count} missing findings is present (cut-off {cutoff}/10). Examine the painful area: light touch, pinprick, soft brush.</source>
+        <translation>DN4 体格检查未完成（缺少：{missing}）：目前已得 {points} 分，若缺少的 {missing_count} 项检查中至少 {needed} 项阳性，则完整 DN4 为阳性（界值 {cutoff}/10）。请检查疼痛区域：轻触觉、针刺觉、软刷试验。</translation>
+    </message>
+    <message>
+        <source>Full DN4 undecided: interview + known examination &lt; {cutoff} &lt;= that + missing examination items</source>
+        <translation>完整 DN4 尚未确定：问诊得分 + 已知检查得分 &lt; {cutoff} &lt;= 该得分 + 缺失检查项数</translation>
+    </message>
+    <message>
+        <source>No neuropathic screening score (DN4 or LANSS): record the DN4 items; a neuropathic component changes the preferred treatment.</source>
+        <translation>无神经病理性疼痛筛查评分（DN4 或 LANSS）：请记录 DN4 各项；存在神经病理性成分会改变首选治疗。</translation>
+    </message>
+    <message>
+        <source>DN4-interview and LANSS both not computable</source>
+        <translation>DN4 问诊部分和 LANSS 均无法计算</translation>
+    </message>
+    <message>
+        <source>CYP2D6 not tested while {drugs} is considered: poor and ultrarapid metabolizers should avoid codeine and tramadol. Test if available, or watch for no effect or toxicity.</source>
+        <translation>拟用{drugs}但未检测 CYP2D6：慢代谢型和超快代谢型患者应避免使用 codeine 和 tramadol。如条件允许请检测，否则注意观察疗效缺失或毒性反应。</translation>
+    </message>
+    <message>
+        <source>the weak-opioid option (codeine, tramadol)</source>
+        <translation>弱阿片类药物方案（codeine、tramadol）</translation>
+    </message>
+    <message>
+        <source>CYP2D6 phenotype unknown with codeine or tramadol</source>
+        <translation>使用 codeine 或 tramadol 但 CYP2D6 表型未知</translation>
+    </message>
+    <message>
+        <source>No eGFR or creatinine clearance recorded while {treatments} is considered: NSAIDs, gabapentinoid dose, morphine/codeine and duloxetine depend on it.</source>
+        <translation>拟用{treatments}但未记录估算肾小球滤过率 (eGFR) 或肌酐清除率：非甾体抗炎药、加巴喷丁类药物剂量、morphine/codeine 及 duloxetine 的使用均取决于肾功能。</translation>
+    </message>
+    <message>
+        <source>Kidney function unknown with a renally relevant drug</source>
+        <translation>使用受肾功能影响的药物但肾功能未知</translation>
+    </message>
+    <message>
+        <source>Methadone considered and no QTc recorded: obtain an ECG before starting (do not start if QTc &gt; 500 ms; consider another opioid at 450-500 ms).</source>
+        <translation>拟用 methadone 但未记录 QTc：开始用药前请做心电图（QTc &gt; 500 ms 时不得开始；450-500 ms 时考虑换用其他阿片类药物）。</translation>
+    </message>
+    <message>
+        <source>Methadone without a baseline QTc</source>
+        <translation>使用 methadone 但无基线 QTc</translation>
+    </message>
+    <message>
+        <source>Pain Management Index not computable ({reason}): under-treatment cannot be checked.</source>
+        <translation>疼痛管理指数 (PMI) 无法计算（{reason}）：无法评估是否镇痛不足。</translation>
+    </message>
+    <message>
+        <source>PMI needs the worst pain and the medication list</source>
+        <translation>PMI 需要最剧烈疼痛评分和用药清单</translation>
+    </message>
+    <message>
+        <source>analgesic level not computable: medications not recorded</source>
+        <translation>镇痛药物等级无法计算：未记录用药</translation>
+    </message>
+    <message>
+        <source>pain level not computable: worst pain not recorded</source>
+        <translation>疼痛等级无法计算：未记录最剧烈疼痛</translation>
+    </message>
+    <message>
+        <source>{mechanism} mechanism: the model cannot tell present from absent at {coverage:.0%} coverage (probability {probability:.0%}). Rely on the clinical assessment.</source>
+        <translation>{mechanism}机制：在 {coverage:.0%} 覆盖率下，模型无法判断其存在与否（概率 {probability:.0%}）。请以临床评估为准。</translation>
+    </message>
+    <message>
+        <source>{mechanism} mechanism: the model finds no answer typical of its calibration cases at {coverage:.0%} coverage (probability {probability:.0%}). Rely on the clinical assessment.</source>
+        <translation>{mechanism}机制：在 {coverage:.0%} 覆盖率下，模型找不到与其校准病例相符的答案（概率 {probability:.0%}）。请以临床评估为准。</translation>
+    </message>
+    <message>
+        <source>Conformal prediction set with other than exactly one answer</source>
+        <translation>共形预测集不是恰好包含一个答案</translation>
+    </message>
+    <message>
+        <source>{mechanism} mechanism: probability {probability:.0%} is close to the {threshold:.0%} threshold; the call could easily go either way.</source>
+        <translation>{mechanism}机制：概率 {probability:.0%} 接近 {threshold:.0%} 阈值；判断结果很容易发生反转。</translation>
+    </message>
+    <message>
+        <source>|probability - {threshold:g}| &lt; {margin:g} (settings mechanism_threshold, near_threshold_margin)</source>
+        <translation>|概率 - {threshold:g}| &lt; {margin:g}（设置 mechanism_threshold、near_threshold_margin）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>{feature} = {value:g} (training range {low:g}-{high:g})</source>
+        <translation>{feature} = {value:g}（训练范围 {low:g}-{high:g}）</translation>
+    </message>
+    <message>
+        <source>{feature} = {value:g} ({reason})</source>
+        <translation>{feature} = {value:g}（{reason}）</translation>
+    </message>
+    <message>
+        <source>no single feature</source>
+        <translation>无单一突出特征</translation>
+    </message>
+    <message>
+        <source>This case is unlike the cases the model was trained on (distance {score:.2f} &gt; {threshold:.2f}); treat every prediction with caution. Unusual: {features}.</source>
+        <translation>本病例与模型训练所用病例不同（距离 {score:.2f} &gt; {threshold:.2f}）；所有预测均需谨慎对待。异常项：{features}。</translation>
+    </message>
+    <message>
+        <source>Out-of-distribution score above the bundle&apos;s threshold</source>
+        <translation>分布外评分高于模型包的阈值</translation>
+    </message>
+    <message>
+        <source>mechanism {mechanism}</source>
+        <translation>{mechanism}机制</translation>
+    </message>
+    <message>
+        <source>option {option}</source>
+        <translation>方案“{option}”</translation>
+    </message>
+    <message>
+        <source>The drivers shown for {where} add up to the prediction only within {error:.3f} logit: read them as approximate.</source>
+        <translation>{where}所示驱动因素之和与预测值相差可达 {error:.3f} logit：请视为近似值。</translation>
+    </message>
+    <message>
+        <source>Additivity error above {tolerance} logit</source>
+        <translation>可加性误差超过 {tolerance} logit</translation>
+    </message>
+    <message>
+        <source>NSAIDs</source>
+        <translation>非甾体抗炎药 (NSAID)</translation>
+    </message>
+    <message>
+        <source>{drugs}: avoid with {measure} {value:g} (below {limit}).</source>
+        <translation>{drugs}：{measure} {value:g}（低于 {limit}）时避免使用。</translation>
+    </message>
+    <message>
+        <source>eGFR or CrCl &lt; {limit} (setting nsaid_avoid_egfr_below): avoid NSAIDs</source>
+        <translation>eGFR 或 CrCl &lt; {limit}（设置 nsaid_avoid_egfr_below）：避免使用非甾体抗炎药</translation>
+    </message>
+    <message>
+        <source>{drugs} with {measure} {value:g} (below {limit}): avoid prolonged use; monitor kidney function; avoid with lithium and with an ACE inhibitor or ARB plus a diuretic.</source>
+        <translation>{drugs}，{measure} {value:g}（低于 {limit}）：避免长期使用；监测肾功能；避免与锂剂合用，也避免与 ACE 抑制剂或 ARB 加利尿剂合用。</translation>
+    </message>
+    <message>
+        <source>eGFR or CrCl &lt; {limit} (setting nsaid_caution_egfr_below): avoid prolonged NSAID use</source>
+        <translation>eGFR 或 CrCl &lt; {limit}（设置 nsaid_caution_egfr_below）：避免长期使用非甾体抗炎药</translation>
+    </message>
+    <message>
+        <source>{drugs} with a history of GI bleeding: avoid; if unavoidable, a COX-2 inhibitor with a PPI.</source>
+        <translation>{drugs}，患者有消化道出血史：避免使用；如必须使用，选用 COX-2 抑制剂并联用质子泵抑制剂 (PPI)。</translation>
+    </message>
+    <message>
+        <source>GI bleed or ulcer history: avoid NSAIDs, or COX-2 selective NSAID plus PPI</source>
+        <translation>消化道出血或溃疡史：避免使用非甾体抗炎药，或选择性 COX-2 抑制剂联用 PPI</translation>
+    </message>
+    <message>
+        <source>{drugs} with {antithrombotics}: bleeding risk; avoid, or use with gastroprotection and close monitoring.</source>
+        <translation>{drugs}与{antithrombotics}合用：有出血风险；避免合用，或在胃黏膜保护和密切监测下使用。</translation>
+    </message>
+    <message>
+        <source>NSAID with an anticoagulant or antiplatelet drug: avoid or strong caution</source>
+        <translation>非甾体抗炎药与抗凝药或抗血小板药合用：避免或高度谨慎</translation>
+    </message>
+    <message>
+        <source>{drugs} with heart failure: sodium and water retention can decompensate it; avoid.</source>
+        <translation>{drugs}，患者有心力衰竭：水钠潴留可致心力衰竭失代偿；避免使用。</translation>
+    </message>
+    <message>
+        <source>Heart failure: avoid NSAIDs</source>
+        <translation>心力衰竭：避免使用非甾体抗炎药</translation>
+    </message>
+    <message>
+        <source>{drugs}: avoid with platelets {platelets:g} x 10^9/L (below {limit}).</source>
+        <translation>{drugs}：血小板 {platelets:g} x 10^9/L（低于 {limit}）时避免使用。</translation>
+    </message>
+    <message>
+        <source>Platelets &lt; {limit} x 10^9/L (setting nsaid_avoid_platelets_below): avoid NSAIDs (impaired platelet function)</source>
+        <translation>血小板 &lt; {limit} x 10^9/L（设置 nsaid_avoid_platelets_below）：避免使用非甾体抗炎药（损害血小板功能）</translation>
+    </message>
+    <message>
+        <source>NSAID with a corticosteroid ({drugs}) and no proton pump inhibitor: high GI bleeding risk; give a PPI.</source>
+        <translation>非甾体抗炎药与糖皮质激素合用（{drugs}）且未用质子泵抑制剂：消化道出血风险高；应给予 PPI。</translation>
+    </message>
+    <message>
+        <source>NSAID with a corticosteroid ({drugs} + proposed option) and no proton pump inhibitor: high GI bleeding risk; give a PPI.</source>
+        <translation>非甾体抗炎药与糖皮质激素合用（{drugs} + 拟用方案）且未用质子泵抑制剂：消化道出血风险高；应给予 PPI。</translation>
+    </message>
+    <message>
+        <source>NSAID plus corticosteroid without a proton pump inhibitor</source>
+        <translation>非甾体抗炎药加糖皮质激素且未用质子泵抑制剂</translation>
+    </message>
+    <message>
+        <source>{measure} {value:g} (below {limit})</source>
+        <translation>{measure} {value:g}（低于 {limit}）</translation>
+    </message>
+    <message>
+        <source>CrCl or eGFR &lt; {limit} (setting opioid_renal_avoid_below): avoid morphine, codeine and pethidine (active metabolites accumulate); prefer fentanyl, buprenorphine or alfentanil</source>
+        <translation>CrCl 或 eGFR &lt; {limit}（设置 opioid_renal_avoid_below）：避免使用 morphine、codeine 和 pethidine（活性代谢物蓄积）；首选 fentanyl、buprenorphine 或 alfentanil</translation>
+    </message>
+    <message>
+        <source>{drugs} with {kidney}: metabolites accumulate; switch opioid (prefer fentanyl, buprenorphine or alfentanil).</source>
+        <translation>{drugs}，{kidney}：代谢物蓄积；应换用其他阿片类药物（首选 fentanyl、buprenorphine 或 alfentanil）。</translation>
+    </message>
+    <message>
+        <source>{drug} with {kidney}: at most {max_mg} mg/day, 12-hourly.</source>
+        <translation>{drug}，{kidney}：每日最多 {max_mg} mg，每 12 小时一次。</translation>
+    </message>
+    <message>
+        <source>CrCl &lt; {limit}: tramadol at most {max_mg} mg/day (label)</source>
+        <translation>CrCl &lt; {limit}：tramadol 每日最多 {max_mg} mg（说明书）</translation>
+    </message>
+    <message>
+        <source>{kidney}: if an opioid is started, avoid morphine, codeine and pethidine; prefer fentanyl, buprenorphine or alfentanil.</source>
+        <translation>{kidney}：如开始使用阿片类药物，避免使用 morphine、codeine 和 pethidine；首选 fentanyl、buprenorphine 或 alfentanil。</translation>
+    </message>
+    <message>
+        <source>{drugs} without a laxative: prescribe a regular laxative (opioid constipation persists).</source>
+        <translation>{drugs}未联用泻药：应常规处方泻药（阿片类药物所致便秘会持续存在）。</translation>
+    </message>
+    <message>
+        <source>a strong opioid (proposed option)</source>
+        <translation>强阿片类药物（拟用方案）</translation>
+    </message>
+    <message>
+        <source>Strong opioid: co-prescribe a laxative</source>
+        <translation>强阿片类药物：同时处方泻药</translation>
+    </message>
+    <message>
+        <source>Methadone with QTc {qtc_ms:g} ms: {advice}.</source>
+        <translation>Methadone，QTc {qtc_ms:g} ms：{advice}。</translation>
+    </message>
+    <message>
+        <source>Methadone (prescribed) with QTc {qtc_ms:g} ms: {advice}.</source>
+        <translation>Methadone（已处方），QTc {qtc_ms:g} ms：{advice}。</translation>
+    </message>
+    <message>
+        <source>&lt; 450 ms none; 450-500 ms caution (both inclusive); &gt; 500 ms strong</source>
+        <translation>&lt; 450 ms 无警示；450-500 ms 注意（含两端）；&gt; 500 ms 强警示</translation>
+    </message>
+    <message>
+        <source>no QTc flag for methadone</source>
+        <translation>无 methadone 相关 QTc 警示</translation>
+    </message>
+    <message>
+        <source>QTc 450-500 ms: consider another opioid; correct reversible causes (low potassium or magnesium) first</source>
+        <translation>QTc 450-500 ms：考虑换用其他阿片类药物；先纠正可逆因素（低钾或低镁）</translation>
+    </message>
+    <message>
+        <source>QTc above 500 ms: do not start methadone</source>
+        <translation>QTc 高于 500 ms：不得开始使用 methadone</translation>
+    </message>
+    <message>
+        <source>eGFR</source>
+        <translation>估算肾小球滤过率 (eGFR)</translation>
+    </message>
+    <message>
+        <source>CrCl (Cockcroft-Gault)</source>
+        <translation>肌酐清除率 (CrCl, Cockcroft-Gault)</translation>
+    </message>
+    <message>
+        <source>CrCl</source>
+        <translation>肌酐清除率 (CrCl)</translation>
+    </message>
+    <message>
+        <source>CYP2D6 poor (activity score 0) or ultrarapid (&gt; 2.25) metabolizer: avoid codeine and tramadol; if an opioid is needed use one not activated by CYP2D6 (CPIC 2021 Tables 2-3)</source>
+        <translation>CYP2D6 慢代谢型（活性评分 0）或超快代谢型（&gt; 2.25）：避免使用 codeine 和 tramadol；如需阿片类药物，选用不经 CYP2D6 活化的药物（CPIC 2021 表 2-3）</translation>
+    </message>
+    <message>
+        <source>{drug} with CYP2D6 {phenotype} metabolizer: {advice}</source>
+        <translation>{drug}，CYP2D6 {phenotype}：{advice}</translation>
+    </message>
+    <message>
+        <source>CYP2D6 {phenotype} metabolizer: avoid codeine and tramadol. If an opioid is needed, use one not activated by CYP2D6 (morphine, hydromorphone, fentanyl or buprenorphine).</source>
+        <translation>CYP2D6 {phenotype}：避免使用 codeine 和 tramadol。如需阿片类药物，选用不经 CYP2D6 活化的药物（morphine、hydromorphone、fentanyl 或 buprenorphine）。</translation>
+    </message>
+    <message>
+        <source>{drug} with CYP2D6 intermediate metabolizer: {advice}</source>
+        <translation>{drug}，CYP2D6 中间代谢型：{advice}</translation>
+    </message>
+    <message>
+        <source>CYP2D6 intermediate metabolizer (0 &lt; AS &lt; 1.25): label dosing; if no response, switch to an opioid not activated by CYP2D6 (CPIC 2021)</source>
+        <translation>CYP2D6 中间代谢型（0 &lt; AS &lt; 1.25）：按说明书剂量使用；如无效，换用不经 CYP2D6 活化的阿片类药物（CPIC 2021）</translation>
+    </message>
+    <message>
+        <source>{inhibitors} inhibits CYP2D6: {target} may give little analgesia (the patient behaves like a poorer metabolizer). Prefer an opioid not activated by CYP2D6 (morphine, hydromorphone, fentanyl or buprenorphine).</source>
+        <translation>{inhibitors}抑制 CYP2D6：{target}可能几乎无镇痛作用（患者表现如代谢更慢者）。宜选用不经 CYP2D6 活化的阿片类药物（morphine、hydromorphone、fentanyl 或 buprenorphine）。</translation>
+    </message>
+    <message>
+        <source>codeine or tramadol (weak-opioid option)</source>
+        <translation>codeine 或 tramadol（弱阿片类药物方案）</translation>
+    </message>
+    <message>
+        <source>Strong CYP2D6 inhibitor (paroxetine, fluoxetine, bupropion, quinidine) or duloxetine (moderate) with codeine or tramadol: phenoconversion</source>
+        <translation>强效 CYP2D6 抑制剂（paroxetine、fluoxetine、bupropion、quinidine）或 duloxetine（中效）与 codeine 或 tramadol 合用：表型转换</translation>
+    </message>
+    <message>
+        <source>{drug} with CYP2C9 {phenotype} metabolizer: {advice}</source>
+        <translation>{drug}，CYP2C9 {phenotype}：{advice}</translation>
+    </message>
+    <message>
+        <source>CYP2C9 activity score and NSAID ({table})</source>
+        <translation>CYP2C9 活性评分与非甾体抗炎药（{table}）</translation>
+    </message>
+    <message>
+        <source>CYP2C9 {phenotype} metabolizer: if an NSAID is chosen, prefer one not metabolized by CYP2C9 (naproxen, sulindac) or start celecoxib, ibuprofen or meloxicam at a reduced dose; avoid piroxicam and tenoxicam.</source>
+        <translation>CYP2C9 {phenotype}：如选用非甾体抗炎药，宜选不经 CYP2C9 代谢者（naproxen、sulindac），或以减低剂量开始使用 celecoxib、ibuprofen 或 meloxicam；避免使用 piroxicam 和 tenoxicam。</translation>
+    </message>
+    <message>
+        <source>CYP2C9 {phenotype} metabolizer (activity score not given: 1.5 needs no change, 1 does): if an NSAID is chosen, prefer one not metabolized by CYP2C9 (naproxen, sulindac) or start celecoxib, ibuprofen or meloxicam at a reduced dose; avoid piroxicam and tenoxicam.</source>
+        <translation>CYP2C9 {phenotype}（未提供活性评分：1.5 无需调整，1 需要调整）：如选用非甾体抗炎药，宜选不经 CYP2C9 代谢者（naproxen、sulindac），或以减低剂量开始使用 celecoxib、ibuprofen 或 meloxicam；避免使用 piroxicam 和 tenoxicam。</translation>
+    </message>
+    <message>
+        <source>CYP2C9 activity score &lt;= 1: reduced dose or alternative NSAID (CPIC 2020)</source>
+        <translation>CYP2C9 活性评分 &lt;= 1：减量或换用其他非甾体抗炎药（CPIC 2020）</translation>
+    </message>
+    <message>
+        <source>Avoid codeine (little or no analgesia). If an opioid is needed, use a non-tramadol opioid.</source>
+        <translation>避免使用 codeine（几乎无镇痛作用）。如需阿片类药物，选用 tramadol 以外的阿片类药物。</translation>
+    </message>
+    <message>
+        <source>Use label-recommended dosing. If there is no response and an opioid is needed, switch to a non-tramadol opioid.</source>
+        <translation>按说明书推荐剂量使用。如无效且仍需阿片类药物，换用 tramadol 以外的阿片类药物。</translation>
+    </message>
+    <message>
+        <source>Use label-recommended age- or weight-specific dosing.</source>
+        <translation>按说明书推荐的年龄或体重相应剂量使用。</translation>
+    </message>
+    <message>
+        <source>Avoid codeine (risk of toxicity from excess morphine). If an opioid is needed, use one not dependent on CYP2D6 (not tramadol).</source>
+        <translation>避免使用 codeine（morphine 生成过多，有中毒风险）。如需阿片类药物，选用不依赖 CYP2D6 的药物（不用 tramadol）。</translation>
+    </message>
+    <message>
+        <source>No recommendation for this phenotype.</source>
+        <translation>该表型无推荐意见。</translation>
+    </message>
+    <message>
+        <source>Avoid tramadol (diminished analgesia). If an opioid is needed, use a non-codeine opioid.</source>
+        <translation>避免使用 tramadol（镇痛作用减弱）。如需阿片类药物，选用 codeine 以外的阿片类药物。</translation>
+    </message>
+    <message>
+        <source>Use label-recommended dosing. If there is no response and an opioid is needed, switch to a non-codeine opioid.</source>
+        <translation>按说明书推荐剂量使用。如无效且仍需阿片类药物，换用 codeine 以外的阿片类药物。</translation>
+    </message>
+    <message>
+        <source>Avoid tramadol (risk of toxicity from excess O-desmethyltramadol). If an opioid is needed, use a non-codeine opioid.</source>
+        <translation>避免使用 tramadol（O-去甲基曲马多生成过多，有中毒风险）。如需阿片类药物，选用 codeine 以外的阿片类药物。</translation>
+    </message>
+    <message>
+        <source>No CYP2C9-based change: clearance is not meaningfully CYP2C9-dependent.</source>
+        <translation>无需根据 CYP2C9 调整：其清除基本不依赖 CYP2C9。</translation>
+    </message>
+    <message>
+        <source>Start at 25-50 % of the lowest recommended starting dose; titrate cautiously to at most 25-50 % of the maximum dose, or choose an alternative.</source>
+        <translation>以最低推荐起始剂量的 25-50 % 开始；谨慎滴定，最多至最大剂量的 25-50 %，或选用替代药物。</translation>
+    </message>
+    <message>
+        <source>Start at the lowest recommended starting dose; titrate cautiously up to the maximum; monitor blood pressure and kidney function.</source>
+        <translation>以最低推荐起始剂量开始；谨慎滴定至最大剂量；监测血压和肾功能。</translation>
+    </message>
+    <message>
+        <source>Initiate therapy with the usual recommended starting dose.</source>
+        <translation>以常规推荐起始剂量开始治疗。</translation>
+    </message>
+    <message>
+        <source>No recommendation for an indeterminate phenotype.</source>
+        <translation>表型不确定，无推荐意见。</translation>
+    </message>
+    <message>
+        <source>No CPIC CYP2C9 recommendation for this NSAID.</source>
+        <translation>CPIC 对该非甾体抗炎药无 CYP2C9 相关推荐。</translation>
+    </message>
+    <message>
+        <source>Choose an alternative NSAID not metabolized by CYP2C9 or not affected by it.</source>
+        <translation>选用不经 CYP2C9 代谢或不受其影响的其他非甾体抗炎药。</translation>
+    </message>
+    <message>
+        <source>Start at 50 % of the lowest recommended starting dose; titrate to at most 50 % of the maximum only after at least 7 days (steady state); monitor blood pressure and kidney function; or choose an alternative.</source>
+        <translation>以最低推荐起始剂量的 50 % 开始；至少 7 天（达稳态）后方可滴定，最多至最大剂量的 50 %；监测血压和肾功能；或选用替代药物。</translation>
+    </message>
+    <message>
+        <source>Initiate therapy with the usual recommended starting dose. Use the lowest effective dose for the shortest time.</source>
+        <translation>以常规推荐起始剂量开始治疗。以最低有效剂量、最短疗程使用。</translation>
+    </message>
+    <message>
+        <source>Choose an alternative NSAID not metabolized by CYP2C9 or with a shorter half-life.</source>
+        <translation>选用不经 CYP2C9 代谢或半衰期较短的其他非甾体抗炎药。</translation>
+    </message>
+    <message>
+        <source>The clinician asked for a hub review.</source>
+        <translation>临床医生申请中心会诊。</translation>
+    </message>
+    <message>
+        <source>The model is not confident about the {mechanisms} mechanism.</source>
+        <translation>模型对{mechanisms}机制的判断把握不足。</translation>
+    </message>
+    <message>
+        <source>The case is unlike the cases the model was trained on.</source>
+        <translation>本病例与模型训练所用病例不同。</translation>
+    </message>
+    <message>
+        <source>Severe pain (worst {worst}/10 at {when}, {scheme} bands) despite a strong opioid ({opioids}).</source>
+        <translation>尽管使用强阿片类药物（{opioids}），仍有重度疼痛（{when}最剧烈疼痛 {worst}/10，{scheme} 分级）。</translation>
+    </message>
+    <message>
+        <source>Pain Management Index {pmi} (at or below {limit}): possible under-treatment.</source>
+        <translation>疼痛管理指数 (PMI) {pmi}（不高于 {limit}）：可能镇痛不足。</translation>
+    </message>
+    <message>
+        <source>Guideline alerts at {severity} or above: {codes}.</source>
+        <translation>“{severity}”及以上级别的指南警示：{codes}。</translation>
+    </message>
+    <message>
+        <source>Worst pain rose by {rise} points, from {lowest} to {latest} at {when} (threshold {threshold}).</source>
+        <translation>最剧烈疼痛上升 {rise} 分，从 {lowest} 升至 {latest}（{when}，阈值 {threshold}）。</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>follow-up {number}</source>
+        <translation>第 {number} 次随访</translation>
+    </message>
+    <message>
+        <source>MEDD rose from {before:g} to {now:g} mg/day at {when} (threshold {threshold}% rise).</source>
+        <translation>MEDD 从 {before:g} mg/天升至 {now:g} mg/天（{when}，阈值为上升 {threshold}%）。</translation>
+    </message>
+    <message>
+        <source>sending cases</source>
+        <translation>正在发送病例</translation>
+    </message>
+    <message>
+        <source>receiving answers</source>
+        <translation>正在接收答复</translation>
+    </message>
+    <message>
+        <source>checking for a model update</source>
+        <translation>正在检查模型更新</translation>
+    </message>
+    <message>
+        <source>{count:d} sent</source>
+        <translation>已发送 {count:d} 个</translation>
+    </message>
+    <message>
+        <source>Connected to {clinic}&apos;s hub at {url}.</source>
+        <translation>已连接到 {clinic} 的中心（{url}）。</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>尚未同步。</translation>
+    </message>
+    <message>
+        <source>No hub address is set: cases are kept on this computer and wait in the outbox.</source>
+        <translation>未设置中心地址：病例保存在本机，在发件箱中等待发送。</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1870,10 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>用户(&amp;U)…</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1151,6 +1898,10 @@
     <message>
         <source>No role</source>
         <translation>无角色</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Warning: </source>
@@ -1605,6 +2356,128 @@
     <message>
         <source>%1 percent</source>
         <translation>百分之 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveUserDialog</name>
+    <message>
+        <source>Remove user</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <source>Remove user &apos;%1&apos;? They can no longer sign in on this computer. The cases they saved and the audit log stay.</source>
+        <translation>删除用户“%1”？该用户将无法再在本机登录。其保存的病例和审计日志会保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Your passphrase</source>
+        <translation>您的口令(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>(no pseudonym)</source>
+        <translation>（无化名编号）</translation>
+    </message>
+    <message>
+        <source>PainBridge report - %1</source>
+        <translation>PainBridge 报告 - %1</translation>
+    </message>
+    <message>
+        <source>Case %1; assessment %2; generated %3</source>
+        <translation>病例 %1；评估日期 %2；生成时间 %3</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Pain mechanism</source>
+        <translation>疼痛机制</translation>
+    </message>
+    <message>
+        <source>Treatment options</source>
+        <translation>治疗方案</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>Referral to hub</source>
+        <translation>转诊至中心</translation>
+    </message>
+    <message>
+        <source>Trajectory</source>
+        <translation>疼痛变化轨迹</translation>
+    </message>
+    <message>
+        <source>Changes since the previous report</source>
+        <translation>与上一份报告相比的变化</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>来源信息</translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>无警示。</translation>
+    </message>
+    <message>
+        <source>rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>inputs: %1</source>
+        <translation>输入：%1</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>moved down</source>
+        <translation>已下调</translation>
+    </message>
+    <message>
+        <source>noted</source>
+        <translation>已标注</translation>
+    </message>
+    <message>
+        <source>affects: %1 (%2)</source>
+        <translation>涉及：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not recommended by the referral rules (a clinician may still refer).</source>
+        <translation>转诊规则未建议转诊（临床医生仍可转诊）。</translation>
+    </message>
+    <message>
+        <source>Recommended:</source>
+        <translation>建议转诊：</translation>
+    </message>
+    <message>
+        <source>Refer when any enabled referral rule fires (settings refer_on_*)</source>
+        <translation>任一已启用的转诊规则触发时建议转诊（设置 refer_on_*）</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2991,7 @@
     <name>SessionViewModel</name>
     <message>
         <source>Enter your user name and passphrase.</source>
+        <extracomment>the first unlock after an update: the stored data is being updated (emitted from the store thread; receivers on the GUI thread get it queued)</extracomment>
         <translation>请输入用户名和口令。</translation>
     </message>
     <message>
@@ -2246,6 +3120,50 @@
     <message>
         <source>Enrolled: %1</source>
         <translation>已注册：%1</translation>
+    </message>
+    <message>
+        <source>Set by IT (read-only)</source>
+        <translation>由 IT 设置（只读）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>中心地址</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>Model channel</source>
+        <translation>模型通道</translation>
+    </message>
+    <message>
+        <source>IT recovery key</source>
+        <translation>IT 恢复密钥</translation>
+    </message>
+    <message>
+        <source>Model-signing key</source>
+        <translation>模型签名密钥</translation>
+    </message>
+    <message>
+        <source>Configured in</source>
+        <translation>配置来源</translation>
+    </message>
+    <message>
+        <source>no machine configuration</source>
+        <translation>无本机配置</translation>
+    </message>
+    <message>
+        <source>Key fingerprints: the first 16 hex digits of the key&apos;s SHA-256, for comparing with IT&apos;s records.</source>
+        <translation>密钥指纹：密钥 SHA-256 的前 16 位十六进制数字，用于与 IT 记录核对。</translation>
+    </message>
+    <message>
+        <source>⚠ The machine configuration could not be used, so nothing of it applies: %1</source>
+        <translation>⚠ 本机配置无法使用，因此其中任何设置均未生效：%1</translation>
     </message>
     <message>
         <source>Enrolling with the hub…</source>
@@ -2510,6 +3428,10 @@
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
+        <source>Unlocking… PainBridge was updated: the stored data is being prepared for this version (once; with many cases this can take a minute). Please wait.</source>
+        <translation>正在解锁…… PainBridge 已更新：正在为此版本整理已存储的数据（仅此一次；病例较多时可能需要一分钟）。请稍候。</translation>
+    </message>
+    <message>
         <source>Signing in at the hub…</source>
         <translation>正在登录中心…</translation>
     </message>
@@ -2532,6 +3454,184 @@
     <message>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <extracomment>Where the cursor goes after a refusal: the first field with a message, in this order.</extracomment>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Who can sign in on this computer and what they may do. A clinician works with cases; an IT admin manages users, the hub connection and models. Every change is recorded in the audit log.</source>
+        <translation>可以在本机登录的用户及其权限。临床医生处理病例；IT 管理员管理用户、中心连接和模型。每次更改都会记录在审计日志中。</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Forgotten passphrase: it cannot be reset here without the old one. IT gives the user a new passphrase with `painbridge recovery reset-passphrase` and the IT recovery key (see the IT guide); the user then changes it.</source>
+        <translation>忘记口令：此处无法在不知道原口令的情况下重置。IT 人员可使用 `painbridge recovery reset-passphrase` 和 IT 恢复密钥为用户设置新口令（见 IT 指南），之后由用户自行修改。</translation>
+    </message>
+    <message>
+        <source>Selected user</source>
+        <translation>所选用户</translation>
+    </message>
+    <message>
+        <source>&amp;Clinician</source>
+        <translation>临床医生(&amp;C)</translation>
+    </message>
+    <message>
+        <source>IT ad&amp;min</source>
+        <translation>IT 管理员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save &amp;roles</source>
+        <translation>保存角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve user…</source>
+        <translation>删除用户(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>C&amp;linician</source>
+        <translation>临床医生(&amp;L)</translation>
+    </message>
+    <message>
+        <source>IT &amp;admin</source>
+        <translation>IT 管理员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>your own passphrase, to confirm</source>
+        <translation>您自己的口令，用于确认</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>用户名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>First &amp;passphrase</source>
+        <translation>初始口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Rep&amp;eat passphrase</source>
+        <translation>再次输入口令(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Your passphrase</source>
+        <translation>您的口令(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>At least 10 characters (a few unrelated words work well). Your own passphrase gives the new user their key to the encrypted data; the new user changes the first passphrase after signing in.</source>
+        <translation>至少 10 个字符（几个互不相关的词效果很好）。您自己的口令用于为新用户生成访问加密数据的密钥；新用户登录后应修改初始口令。</translation>
+    </message>
+    <message>
+        <source>A&amp;dd user</source>
+        <translation>添加用户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>未选择用户</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Added %1. They sign in with the first passphrase you gave them and then change it.</source>
+        <translation>已添加 %1。该用户使用您设定的初始口令登录，然后自行修改。</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>临床医生</translation>
+    </message>
+    <message>
+        <source>IT admin</source>
+        <translation>IT 管理员</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>No role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（您）</translation>
+    </message>
+</context>
+<context>
+    <name>UsersViewModel</name>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>两次输入的口令不一致。请输入相同的口令两次。</translation>
+    </message>
+    <message>
+        <source>Type your own passphrase: it gives the new user their key to the data.</source>
+        <translation>请输入您自己的口令：它用于为新用户生成访问数据的密钥。</translation>
+    </message>
+    <message>
+        <source>%1 now has: %2.</source>
+        <translation>%1 现在的角色：%2。</translation>
+    </message>
+    <message>
+        <source>Your own roles change at your next sign-in.</source>
+        <translation>您自己的角色将在下次登录时生效。</translation>
+    </message>
+    <message>
+        <source>Type your own passphrase to confirm.</source>
+        <translation>请输入您自己的口令以确认。</translation>
+    </message>
+    <message>
+        <source>User &apos;%1&apos; already exists on this computer.</source>
+        <translation>本机已存在用户“%1”。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the last IT admin of this computer, so that role cannot be taken away and the user cannot be removed. Give another user the IT admin role first.</source>
+        <translation>“%1”是本机最后一位 IT 管理员，因此不能取消该角色，也不能删除该用户。请先为其他用户授予 IT 管理员角色。</translation>
+    </message>
+    <message>
+        <source>You are signed in as &apos;%1&apos; and cannot remove yourself. Nothing was done; another IT admin can remove this user.</source>
+        <translation>您当前以“%1”身份登录，不能删除自己。未做任何更改；其他 IT 管理员可以删除该用户。</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>请至少选择一个角色。</translation>
+    </message>
+    <message>
+        <source>Type a name of 1 to %1 printable characters.</source>
+        <translation>请输入 1 到 %1 个可打印字符的用户名。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.case import Case
 from desktop.domain.report import Report
+from desktop.gui.clinical_texts import referral_reason
 from desktop.gui.jobs import JobHandle, JobRunner
 from desktop.gui.messages import MessageBridge
 from desktop.gui.report_document import write_report_pdf
@@ -247,7 +248,7 @@ class ReportViewModel(QObject):
         report = self._report
         if report is None:
             return ""
-        reasons = [reason.reason for reason in report.referral.reasons]
+        reasons = [referral_reason(reason) for reason in report.referral.reasons]
         if report.referral.recommended:
             return self.tr("Hub referral recommended: %1").replace("%1", " ".join(reasons))
         return self.tr("Hub referral not recommended by the rules; you may still send the case.")

@@ -1,7 +1,8 @@
 """The report screen: headline, mechanisms, ranked options, alerts, referral, history.
 
 Rebuilt from the view model's :class:`Report` whenever it changes. Clinical sentences
-(alert messages, rules, sources) come from the domain and are shown as written.
+(alert messages and rules, referral reasons) come from the domain and are shown in the
+interface language (desktop/gui/clinical_texts.py); sources are shown as published.
 """
 
 from __future__ import annotations
@@ -31,6 +32,13 @@ from desktop.domain.report_parts import MechanismCall
 from desktop.domain.report_text import headline_lines
 from desktop.domain.report_text_history import change_lines, provenance_lines
 from desktop.domain.report_text_scores import score_lines
+from desktop.gui.clinical_texts import (
+    alert_message,
+    alert_rule,
+    caution_message,
+    option_reason,
+    referral_reason,
+)
 from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.widgets.badges import Badge, severity_icon, severity_text
 from desktop.gui.widgets.charts import DriverChart, ProbabilityBar
@@ -283,15 +291,15 @@ class ReportView(QWidget):
         ]
         # Rows come in small groups, one group per event-loop turn (see show_report).
         self._steps[0:0] = [
-            lambda chunk=chunk: self._option_rows(grid, chunk)  # type: ignore[misc]
+            lambda chunk=chunk: self._option_rows(report, grid, chunk)  # type: ignore[misc]
             for chunk in chunks
         ]
 
-    def _option_rows(self, grid: QGridLayout, options: list[RankedOption]) -> None:
+    def _option_rows(self, report: Report, grid: QGridLayout, options: list[RankedOption]) -> None:
         for option in options:
-            self._option_row(grid, grid.rowCount(), option)
+            self._option_row(report, grid, grid.rowCount(), option)
 
-    def _option_row(self, grid: QGridLayout, row: int, option: RankedOption) -> int:
+    def _option_row(self, report: Report, grid: QGridLayout, row: int, option: RankedOption) -> int:
         status = {
             "ranked": self.tr("Ranked"),
             "demoted": self.tr("Moved down"),
@@ -304,9 +312,12 @@ class ReportView(QWidget):
         self.option_rows.append(badge)
         grid.addWidget(badge, row, 3)
         details = []
-        details += [self.tr("Why: %1").replace("%1", reason) for reason in option.reasons]
         details += [
-            f"⚠ {severity_text(c.severity)}: {c.message}"
+            self.tr("Why: %1").replace("%1", option_reason(report, reason))
+            for reason in option.reasons
+        ]
+        details += [
+            f"⚠ {severity_text(c.severity)}: {caution_message(report, c)}"
             for c in option.cautions
             if c.action == "annotate"
         ]
@@ -333,8 +344,8 @@ class ReportView(QWidget):
             badge = Badge(severity_text(alert.severity), tone)
             self.alert_rows.append(badge)
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
-            text = _label(f"{alert.message}")
-            text.setToolTip(f"{alert.code}\n{alert.rule}\n{alert.source}")
+            text = _label(alert_message(alert))
+            text.setToolTip(f"{alert.code}\n{alert_rule(alert)}\n{alert.source}")
             row.addWidget(text, 1)
             holder = QWidget()
             holder.setLayout(row)
@@ -342,7 +353,7 @@ class ReportView(QWidget):
             layout.addWidget(
                 _label(
                     self.tr("Rule: %1 - Source: %2")
-                    .replace("%1", alert.rule)
+                    .replace("%1", alert_rule(alert))
                     .replace("%2", alert.source),
                     name="detail",
                 )
@@ -354,7 +365,7 @@ class ReportView(QWidget):
         if referral.recommended:
             layout.addWidget(_label(self.tr("Recommended, because:"), name="rowTitle"))
             for reason in referral.reasons:
-                layout.addWidget(_label(f"• {reason.reason}"))
+                layout.addWidget(_label(f"• {referral_reason(reason)}"))
         else:
             layout.addWidget(
                 _label(self.tr("Not recommended by the referral rules (you may still refer)."))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from desktop.gui.clinical_texts import status_message
 from desktop.gui.viewmodels.status import StatusViewModel
 from desktop.services.status import SyncStatus
 
@@ -49,7 +50,7 @@ class StatusBar(QStatusBar):
             "error": self.tr("⚠ Hub: sync problem"),
         }
         self.hub.setText(texts.get(sync.state, sync.state))
-        self.hub.setToolTip(sync.detail)
+        self.hub.setToolTip(status_message(sync.detail))
         queued = self.tr("%n item(s) waiting to send", "", sync.queued)
         if sync.quarantined:
             queued += " · " + self.tr("%n refused by the hub", "", sync.quarantined)
@@ -72,7 +73,7 @@ class StatusBar(QStatusBar):
             else (
                 handles[0].title
                 if handles
-                else self.tr("Hub sync: %1").replace("%1", progress.message),
+                else self.tr("Hub sync: %1").replace("%1", status_message(progress.message)),
                 None if progress.fraction is None else int(progress.fraction * 100),
             )
         )

@@ -1,0 +1,131 @@
+"""The core's clinical sentences in the interface language (Qt context ``ClinicalText``).
+
+The domain stores each sentence in English with its template and arguments
+(desktop/domain/texts.py). :func:`show_text` translates the template, fills in the same
+arguments (vocabulary codes shown with their labels, phrases translated, numbers as the
+placeholder formats them) and falls back to the stored English when there is no template
+(a report stored before templates existed) or no translation (the English interface).
+The templates reach the .ts files through the generated clinical_texts_catalog.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop.domain.alerts.alert import Alert
+from desktop.domain.ranking import OptionCaution
+from desktop.domain.referral import ReferralReason
+from desktop.domain.report import Report
+from desktop.domain.texts import (
+    Term,
+    TextArg,
+    Wording,
+    is_registered,
+    match_text,
+    render_template,
+)
+from desktop.gui import vocabulary_labels
+from desktop.gui.i18n import translate
+from desktop.services.sync_texts import SYNC_TEMPLATES
+
+CONTEXT = "ClinicalText"
+
+
+def _term_labels() -> dict[str, str]:
+    """Words of the clinical sentences that vocabulary_labels does not cover."""
+    return {
+        "nociceptive": translate("ClinicalText", "nociceptive"),
+        "neuropathic": translate("ClinicalText", "neuropathic"),
+        "nociplastic": translate("ClinicalText", "nociplastic"),
+        "not known": translate("ClinicalText", "not known"),
+        "info": translate("ClinicalText", "info"),
+        "caution": translate("ClinicalText", "caution"),
+        "warning": translate("ClinicalText", "warning"),
+        "contraindication": translate("ClinicalText", "contraindication"),
+        "hypoesthesia_touch": translate("ClinicalText", "hypoaesthesia to touch"),
+        "hypoesthesia_pinprick": translate("ClinicalText", "hypoaesthesia to pinprick"),
+        "brushing": translate("ClinicalText", "pain on brushing"),
+    }
+
+
+def _separators() -> dict[str, str]:
+    return {
+        ", ": translate("ClinicalText", ", ", "list separator"),
+        "; ": translate("ClinicalText", "; ", "list separator"),
+        " and ": translate("ClinicalText", " and ", "list separator"),
+    }
+
+
+def _term(term: Term) -> str:
+    labels = _term_labels()
+    if term.term in labels:
+        return labels[term.term]
+    return vocabulary_labels.label(term.term)
+
+
+def _phrase(text: str) -> str:
+    return translate(CONTEXT, text)
+
+
+def _separator(separator: str) -> str:
+    return _separators().get(separator, separator)
+
+
+WORDING = Wording(template=_phrase, term=_term, phrase=_phrase, separator=_separator)
+
+
+def show_text(
+    template: str | None, args: Mapping[str, TextArg], english: str, *, sentence: bool = False
+) -> str:
+    """The sentence in the interface language, else the stored ``english``; ``sentence``
+    capitalizes a leading drug name as the core does for alert messages ("Morphine...")."""
+    if template is None:
+        return english
+    translated = translate(CONTEXT, template)
+    if translated == template:
+        return english  # no translation: the English interface, or a new template
+    try:
+        text = render_template(translated, dict(args), WORDING)
+    except (KeyError, ValueError, IndexError):  # a translation that lost a placeholder
+        return english
+    if sentence and text[1:2].islower():  # "morphine, ..." but never "eGFR"
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def alert_message(alert: Alert) -> str:
+    return show_text(alert.message_template, alert.message_args, alert.message, sentence=True)
+
+
+def alert_rule(alert: Alert) -> str:
+    return show_text(alert.rule_template, alert.rule_args, alert.rule)
+
+
+def referral_reason(reason: ReferralReason) -> str:
+    return show_text(reason.reason_template, reason.reason_args, reason.reason)
+
+
+def _alert_with(report: Report, code: str, message: str) -> Alert | None:
+    return next((a for a in report.alerts if a.code == code and a.message == message), None)
+
+
+def option_reason(report: Report, reason: str) -> str:
+    """An option's "CODE: message" reason with the message translated."""
+    code, _, message = reason.partition(": ")
+    alert = _alert_with(report, code, message)
+    return reason if alert is None else f"{code}: {alert_message(alert)}"
+
+
+def caution_message(report: Report, caution: OptionCaution) -> str:
+    alert = _alert_with(report, caution.code, caution.message)
+    return caution.message if alert is None else alert_message(alert)
+
+
+def status_message(message: str) -> str:
+    """A sync step or status detail (plain English from the services) translated."""
+    if is_registered(message):
+        return translate(CONTEXT, message)
+    text = match_text(message, SYNC_TEMPLATES)
+    if text is None:
+        return message
+    return show_text(text.template, text.args, message)
