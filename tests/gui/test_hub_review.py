@@ -280,6 +280,10 @@ def test_expert_signs_in_claims_recommends_and_the_clinic_receives_it(
     assert visible_pages(app) == ["Hub review"]
     assert app.window.account.text() == f"dr.expert\nHub expert at {live_hub.url}"
     assert not app.window.workspace_actions[0].isEnabled()  # File > New case
+    status = app.window.status
+    assert status.hub.text() == "● Hub: signed in as a hub expert"  # not "not configured"
+    assert status.hub.toolTip() == live_hub.url
+    assert status.queued.text() == "" and status.last_sync.text() == ""  # no clinic outbox
 
     review, page = app.clinic.hub_review, app.window.hub_review
     qtbot.waitUntil(lambda: review.queue.rowCount() == 1 and not review.busy, timeout=20_000)
@@ -314,6 +318,7 @@ def test_expert_signs_in_claims_recommends_and_the_clinic_receives_it(
     assert app.window.root.currentWidget() is view and view.hub_mode
     assert view.hub_message.text() == "Signed out of the hub."
     assert view.hub_password.text() == ""
+    assert status.hub.text() == "● Hub: not configured (working offline)"  # no session now
     assert review.queue.rowCount() == 0 and review.current is None
     assert app.clinic.hub_report.report is None
     qtbot.waitUntil(lambda: live_hub.open_sessions() == 0, timeout=10_000)

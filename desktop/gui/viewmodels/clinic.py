@@ -276,7 +276,7 @@ class ClinicViewModel(QObject):
         service = self.session.hub_service
         if service is not None:
             self.hub_review.attach(service)
-        self.status.start(user)
+        self.status.start_hub_expert(user, service.hub_url if service is not None else "")
         self.page_requested.emit(HUB_REVIEW_PAGE)
 
     def _drafts_listed(self, drafts: list[StoredDraft]) -> None:

@@ -42,6 +42,8 @@ class StatusViewModel(QObject):
         self.user = ""
         self.model_problem: str | None = None
         self.sync_progress: Progress | None = None  # of a running background round
+        #: hub expert mode: the hub signed in at (no clinic store, outbox or sync)
+        self.hub_expert_at: str | None = None
         self._sync_source: SyncStatusSource | None = None  # None: the session's own
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
@@ -89,8 +91,17 @@ class StatusViewModel(QObject):
         self.refresh()
         self._timer.start()
 
+    def start_hub_expert(self, user: str, hub_url: str) -> None:
+        """Hub expert mode: signed in at ``hub_url``; there is no clinic store to poll."""
+        self.hub_expert_at = hub_url
+        self.sync = SyncStatus(state="online", detail=hub_url)
+        self.user = user
+        self.user_changed.emit(user)
+        self.sync_changed.emit(self.sync)
+
     def stop(self) -> None:
         self._timer.stop()
+        self.hub_expert_at = None
         self.user = ""
         self._sync_source = None
         self.set_sync_progress(None)

@@ -42,6 +42,13 @@ class StatusBar(QStatusBar):
         self.show_user(status.user)
 
     def show_sync(self, sync: SyncStatus) -> None:
+        hub_expert_at = self.view_model.hub_expert_at
+        if hub_expert_at is not None:  # hub expert mode: no outbox, no clinic sync
+            self.hub.setText(self.tr("● Hub: signed in as a hub expert"))
+            self.hub.setToolTip(hub_expert_at)
+            self.queued.setText("")
+            self.last_sync.setText("")
+            return
         texts = {
             "not_configured": self.tr("● Hub: not configured (working offline)"),
             "offline": self.tr("○ Hub: offline - will retry"),
