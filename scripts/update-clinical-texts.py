@@ -22,7 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "desktop" / "gui" / "clinical_texts_catalog.py"
 COMMAND = ".venv/bin/python scripts/update-clinical-texts.py"
 #: Every module that registers clinical texts (importing one imports what it uses).
-MODULES = ("desktop.domain.report", "desktop.services.sync_texts")
+MODULES = (
+    "desktop.domain.report",
+    "desktop.domain.report_text",
+    "desktop.services.sync_texts",
+)
 
 HEADER = f'''"""Every clinical text template, for Qt's lupdate (context ``ClinicalText``).
 

@@ -13,6 +13,7 @@ from typing import Literal
 from desktop.domain.alerts.alert import Alert, OptionAction, Severity
 from desktop.domain.model_output import Explanation, ModelOutput
 from desktop.domain.results import ResultModel
+from desktop.domain.texts import register_phrases
 from desktop.domain.treatment_options import option_class
 
 OptionStatus = Literal["ranked", "demoted", "excluded"]
@@ -27,6 +28,7 @@ NO_MODEL_NOTE = (
     "No model loaded: treatment options are not ranked. The scores and guideline alerts "
     "below are computed from the case alone."
 )
+register_phrases((RANKED_NOTE, NO_MODEL_NOTE))
 
 
 class OptionCaution(ResultModel):

@@ -20,6 +20,7 @@ from desktop.domain.scales.pmi import Pmi
 from desktop.domain.settings import ClinicalSettings
 from desktop.domain.texts import Listed, Term, Text, TextArg, phrase, template
 from desktop.domain.trajectory import TrajectoryPoint
+from desktop.domain.treatment_options import PANEL, option_term
 
 LOW_CONFIDENCE_CODES = frozenset({"MODEL_LOW_CONFIDENCE", "MODEL_NEAR_THRESHOLD"})
 REFERRAL_RULE = "Refer when any enabled referral rule fires (settings refer_on_*)"
@@ -33,7 +34,16 @@ SEVERE_ON_STRONG_OPIOID = template(
 NEGATIVE_PMI = template(
     "Pain Management Index {pmi} (at or below {limit}): possible under-treatment."
 )
-GUIDELINE_CONFLICT = template("Guideline alerts at {severity} or above: {codes}.")
+GUIDELINE_ALERT = template(
+    "A guideline alert at {severity} or above concerns {options} (see Alerts)."
+)
+GUIDELINE_ALERTS = template(
+    "{count:d} guideline alerts at {severity} or above concern {options} (see Alerts)."
+)
+GUIDELINE_ALERT_GENERAL = template("A guideline alert at {severity} or above (see Alerts).")
+GUIDELINE_ALERTS_GENERAL = template(
+    "{count:d} guideline alerts at {severity} or above (see Alerts)."
+)
 NRS_RISE = template(
     "Worst pain rose by {rise} points, from {lowest} to {latest} at {when} (threshold {threshold})."
 )
@@ -49,6 +59,8 @@ class ReferralReason(ResultModel):
 
     ``reason`` is the English sentence; ``reason_template``/``reason_args`` say how it was
     made (desktop/domain/texts.py) so the GUI can translate it (None in older reports).
+    ``alerts`` are the codes of the alerts behind the reason (the sentence names what they
+    concern in words, never the codes).
     """
 
     code: str
@@ -56,6 +68,7 @@ class ReferralReason(ResultModel):
     setting: str
     reason_template: str | None = None
     reason_args: dict[str, TextArg] = Field(default_factory=dict)
+    alerts: tuple[str, ...] = ()
 
 
 def point_label(label: str) -> TextArg:
@@ -68,13 +81,14 @@ def point_label(label: str) -> TextArg:
     return label
 
 
-def _reason(code: str, text: Text, setting: str) -> ReferralReason:
+def _reason(code: str, text: Text, setting: str, alerts: tuple[str, ...] = ()) -> ReferralReason:
     return ReferralReason(
         code=code,
         reason=text.english,
         setting=setting,
         reason_template=text.template,
         reason_args=text.args,
+        alerts=alerts,
     )
 
 
@@ -181,18 +195,31 @@ def _guideline_conflict(
     floor = settings.refer_on_guideline_severity
     if floor is None:
         return []
-    codes = sorted(
-        {a.code for a in alerts if a.kind == "guideline" and a.rank >= severity_rank(floor)}
-    )
+    serious = [a for a in alerts if a.kind == "guideline" and a.rank >= severity_rank(floor)]
+    codes = tuple(sorted({a.code for a in serious}))
     if not codes:
         return []
     return [
         _reason(
             "REFER_GUIDELINE_CONFLICT",
-            GUIDELINE_CONFLICT.fill(severity=Term(term=floor), codes=Listed(items=tuple(codes))),
+            _guideline_text(len(codes), Term(term=floor), serious),
             "refer_on_guideline_severity",
+            alerts=codes,
         )
     ]
+
+
+def _guideline_text(count: int, severity: Term, alerts: Sequence[Alert]) -> Text:
+    """How many guideline alerts, and the treatment options they concern (in words)."""
+    affected = [option for option in PANEL if any(option in a.affects for a in alerts)]
+    if not affected:
+        if count == 1:
+            return GUIDELINE_ALERT_GENERAL.fill(severity=severity)
+        return GUIDELINE_ALERTS_GENERAL.fill(count=count, severity=severity)
+    options = Listed(items=tuple(option_term(option) for option in affected))
+    if count == 1:
+        return GUIDELINE_ALERT.fill(severity=severity, options=options)
+    return GUIDELINE_ALERTS.fill(count=count, severity=severity, options=options)
 
 
 def _escalation(

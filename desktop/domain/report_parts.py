@@ -18,6 +18,7 @@ from desktop.domain.model_output import (
 )
 from desktop.domain.results import ResultModel
 from desktop.domain.settings import ClinicalSettings
+from desktop.domain.texts import register_phrases
 
 #: Fields of ``patient`` that identify the person: never in a report or its fingerprint.
 IDENTIFYING_FIELDS = ("name", "contact")
@@ -38,6 +39,8 @@ NO_MODEL_NOTE = (
     "No model loaded: mechanism probabilities and the treatment ranking are not available. "
     "Scores and guideline alerts are computed from the case alone."
 )
+
+register_phrases((DISCLAIMER, SYNTHETIC_MODEL_DISCLAIMER, RECORDS_MODEL_DISCLAIMER, NO_MODEL_NOTE))
 
 
 class ModelInfo(ResultModel):

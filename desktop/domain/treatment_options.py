@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain import sources_guidelines as guidelines
+from desktop.domain.texts import Term, register_phrases
 from desktop.domain.vocabulary import TreatmentOption, values_of
 
 PANEL: tuple[str, ...] = values_of(TreatmentOption)
@@ -148,6 +149,25 @@ OPTION_CLASSES: dict[str, OptionClass] = {
         guidelines.NOCIPLASTIC_FITZCHARLES_EULAR,
     ),
 }
+
+
+register_phrases(entry.label for entry in OPTION_CLASSES.values())
+register_phrases(effect for entry in OPTION_CLASSES.values() for effect in entry.side_effects)
+
+#: How an English sentence names an option in passing (the GUI shows its vocabulary label).
+OPTION_WORDS: dict[str, str] = {
+    "nsaid": "NSAID",
+    "snri_duloxetine": "SNRI (duloxetine)",
+    "tricyclic": "tricyclic antidepressant",
+    "radiotherapy_bone": "radiotherapy for bone metastasis",
+    "intrathecal": "intrathecal analgesia",
+    "non_pharmacological": "non-pharmacological care",
+}
+
+
+def option_term(option: str) -> Term:
+    """An option named in a sentence ("tricyclic antidepressant"), translated by the GUI."""
+    return Term(term=option, english=OPTION_WORDS.get(option, option.replace("_", " ")))
 
 
 def option_class(option: str) -> OptionClass:

@@ -16,8 +16,10 @@ from desktop.domain.alerts.alert import Alert
 from desktop.domain.ranking import OptionCaution
 from desktop.domain.referral import ReferralReason
 from desktop.domain.report import Report
+from desktop.domain.report_headline import HeadlinePart
 from desktop.domain.texts import (
     Term,
+    Text,
     TextArg,
     Wording,
     is_registered,
@@ -26,6 +28,7 @@ from desktop.domain.texts import (
 )
 from desktop.gui import vocabulary_labels
 from desktop.gui.i18n import translate
+from desktop.gui.widgets.badges import severity_text
 from desktop.services.sync_texts import SYNC_TEMPLATES
 
 CONTEXT = "ClinicalText"
@@ -45,6 +48,33 @@ def _term_labels() -> dict[str, str]:
         "hypoesthesia_touch": translate("ClinicalText", "hypoaesthesia to touch"),
         "hypoesthesia_pinprick": translate("ClinicalText", "hypoaesthesia to pinprick"),
         "brushing": translate("ClinicalText", "pain on brushing"),
+        "intrathecal": translate("ClinicalText", "intrathecal analgesia"),
+        # NRS items, bands and screening verdicts (score lines, headline)
+        "worst": translate("ClinicalText", "worst"),
+        "least": translate("ClinicalText", "least"),
+        "average": translate("ClinicalText", "average"),
+        "now": translate("ClinicalText", "now"),
+        "band_none": translate("ClinicalText", "none", "pain band"),
+        "band_mild": translate("ClinicalText", "mild"),
+        "band_moderate": translate("ClinicalText", "moderate"),
+        "band_severe": translate("ClinicalText", "severe"),
+        "positive": translate("ClinicalText", "positive"),
+        "negative": translate("ClinicalText", "negative"),
+        "level_none": translate("ClinicalText", "none", "analgesic level"),
+        "level_non_opioid": translate("ClinicalText", "non-opioid"),
+        "level_weak_opioid": translate("ClinicalText", "weak opioid"),
+        "level_strong_opioid": translate("ClinicalText", "strong opioid"),
+        "immpact_substantial": translate("ClinicalText", "substantial"),
+        "immpact_moderate": translate("ClinicalText", "moderate", "IMMPACT response"),
+        "immpact_non_responder": translate("ClinicalText", "non-responder"),
+        "immpact_worsened": translate("ClinicalText", "worsened"),
+        "immpact_not_evaluable": translate("ClinicalText", "not evaluable"),
+        "call_present": translate("ClinicalText", "likely"),
+        "call_absent": translate("ClinicalText", "unlikely"),
+        "call_uncertain": translate("ClinicalText", "uncertain"),
+        "call_no_answer": translate("ClinicalText", "no answer fits"),
+        "status_demoted": translate("ClinicalText", "moved down"),
+        "status_excluded": translate("ClinicalText", "not recommended"),
     }
 
 
@@ -93,6 +123,17 @@ def show_text(
     return text
 
 
+def show(text: Text) -> str:
+    """A core :class:`Text` in the interface language (else its English)."""
+    return show_text(text.template, text.args, text.english)
+
+
+def phrase_text(english: str) -> str:
+    """A fixed sentence of the core (a disclaimer, the ranking note, an option's label or
+    side effect) translated when it is registered; else as stored."""
+    return translate(CONTEXT, english) if is_registered(english) else english
+
+
 def alert_message(alert: Alert) -> str:
     return show_text(alert.message_template, alert.message_args, alert.message, sentence=True)
 
@@ -119,6 +160,15 @@ def option_reason(report: Report, reason: str) -> str:
 def caution_message(report: Report, caution: OptionCaution) -> str:
     alert = _alert_with(report, caution.code, caution.message)
     return caution.message if alert is None else alert_message(alert)
+
+
+def headline_line(part: HeadlinePart) -> str:
+    """One "At a glance" line: a text, an urgent alert or a referral reason."""
+    if isinstance(part, Alert):
+        return f"[{severity_text(part.severity).upper()}] {alert_message(part)}"
+    if isinstance(part, ReferralReason):
+        return f"- {referral_reason(part)}"
+    return show(part)
 
 
 def status_message(message: str) -> str:

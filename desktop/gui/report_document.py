@@ -17,14 +17,21 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.domain.alerts.alert import Alert
-from desktop.domain.referral import REFERRAL_RULE, Referral
+from desktop.domain.referral import REFERRAL_RULE, Referral, ReferralReason
 from desktop.domain.report import Report
-from desktop.domain.report_text import headline_lines
+from desktop.domain.report_headline import headline_parts
 from desktop.domain.report_text_history import change_lines, provenance_lines, trajectory_lines
-from desktop.domain.report_text_scores import score_lines
+from desktop.domain.report_text_scores import score_texts
 from desktop.domain.report_text_sections import mechanism_lines, option_lines
 from desktop.gui import vocabulary_labels
-from desktop.gui.clinical_texts import alert_message, alert_rule, referral_reason
+from desktop.gui.clinical_texts import (
+    alert_message,
+    alert_rule,
+    headline_line,
+    phrase_text,
+    referral_reason,
+    show,
+)
 from desktop.gui.i18n import translate
 from desktop.gui.widgets.badges import severity_text
 
@@ -56,13 +63,13 @@ def report_html(report: Report) -> str:
         )
         + "</p>",
         '<table class="warn" width="100%" cellpadding="6"><tr><td>',
-        f"<p><b>{html.escape(report.disclaimer)}</b></p>",
-        f"<p><b>{html.escape(report.model_disclaimer)}</b></p>",
+        f"<p><b>{html.escape(phrase_text(report.disclaimer))}</b></p>",
+        f"<p><b>{html.escape(phrase_text(report.model_disclaimer))}</b></p>",
         "</td></tr></table>",
     ]
     sections = [
-        (translate("ReportDocument", "Headline"), headline_lines(report)),
-        (translate("ReportDocument", "Scores"), score_lines(report.derived)),
+        (translate("ReportDocument", "Headline"), headline(report)),
+        (translate("ReportDocument", "Scores"), [show(t) for t in score_texts(report.derived)]),
         (translate("ReportDocument", "Pain mechanism"), mechanism_lines(report)),
         (translate("ReportDocument", "Treatment options"), option_lines(report)),
         (translate("ReportDocument", "Alerts"), alert_lines(report.alerts)),
@@ -79,6 +86,14 @@ def report_html(report: Report) -> str:
         parts += [_line(line) for line in lines]
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def headline(report: Report) -> list[str]:
+    """The headline in the interface language (urgent alerts and reasons indented)."""
+    return [
+        ("    " if isinstance(part, Alert | ReferralReason) else "") + headline_line(part)
+        for part in headline_parts(report)
+    ]
 
 
 def alert_lines(alerts: tuple[Alert, ...]) -> list[str]:

@@ -10,8 +10,17 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from desktop.domain.report import Report, compose_report
+from desktop.domain.report_headline import headline_parts
+from desktop.domain.report_text_scores import score_texts
 from desktop.domain.settings import ClinicalSettings
-from desktop.gui.clinical_texts import alert_message, referral_reason, status_message
+from desktop.gui.clinical_texts import (
+    alert_message,
+    headline_line,
+    phrase_text,
+    referral_reason,
+    show,
+    status_message,
+)
 from desktop.gui.jobs import JobRunner
 from desktop.gui.messages import CrashReporter, MessageBridge
 from desktop.gui.report_document import report_document
@@ -65,9 +74,11 @@ def test_alerts_and_referral_reasons_read_in_chinese_with_the_numbers(chinese) -
     assert "fentanyl" in shown  # drug names stay as written
     reason = next(r for r in report.referral.reasons if r.code == "REFER_GUIDELINE_CONFLICT")
     assert referral_reason(reason) == (
-        "“警告”及以上级别的指南警示：DULOXETINE_RENAL_HEPATIC、NSAID_RENAL_AVOID、"
-        "OPIOID_RENAL_AVOID。"
+        "3 条“警告”及以上级别的指南警示涉及非甾体抗炎药、弱阿片类药物、强阿片类药物、"
+        "阿片类药物轮换、SNRI（度洛西汀）（见“警示”）。"
     )
+    assert "RENAL" not in referral_reason(reason)  # codes stay in the structured field
+    assert reason.alerts == ("DULOXETINE_RENAL_HEPATIC", "NSAID_RENAL_AVOID", "OPIOID_RENAL_AVOID")
 
 
 def test_the_report_page_and_pdf_show_chinese_alerts_and_english_citations(  # type: ignore[no-untyped-def]
@@ -85,7 +96,7 @@ def test_the_report_page_and_pdf_show_chinese_alerts_and_english_citations(  # t
     assert alert_message(renal) in texts
     rule = next(t for t in texts if t.startswith("规则：CrCl 或 eGFR < 30"))
     assert renal.source in rule  # the citation as published
-    assert any(t.startswith("• “警告”及以上级别的指南警示") for t in texts)
+    assert any(t.startswith("• 3 条“警告”及以上级别的指南警示") for t in texts)
     document = report_document(report).toPlainText()
     assert alert_message(renal) in document
     assert "规则：CrCl 或 eGFR < 30" in document
@@ -113,3 +124,60 @@ def test_the_english_interface_shows_the_stored_english(qapp) -> None:  # type: 
     assert [alert_message(a) for a in report.alerts] == [a.message for a in report.alerts]
     reasons = report.referral.reasons
     assert [referral_reason(r) for r in reasons] == [r.reason for r in reasons]
+
+
+SCORE_LINES = (
+    "NRS（过去 24 小时）：最重 9 重度、最轻 1 轻度、平均 8 重度、当前 1 轻度（NCCN 分级）",
+    "BPI 疼痛严重程度：4.8/10（最重、最轻、平均、当前的平均值）",
+    "BPI 疼痛干扰：无法计算（BPI 疼痛干扰需至少回答 7 项中的 4 项，已回答 0 项）",
+    "镇痛级别 / PMI：镇痛级别 3（强阿片类药物：morphine）；疼痛级别 3（重度，NCCN）；PMI 0",
+    "肌酐清除率：无法计算（Cockcroft-Gault 公式需要年龄、性别（女或男）、体重和血清肌酐）",
+    "CYP2C9：正常代谢型",
+)
+HEADLINE = (
+    "疼痛：最重 9/10，平均 8/10（基线，过去 24 小时）",
+    "不推荐：非甾体抗炎药；SNRI（度洛西汀）",
+    "紧急警示：3 条",
+    "转诊至中心：是",
+)
+
+
+def test_scores_and_at_a_glance_read_in_chinese_with_the_case_numbers(chinese) -> None:  # type: ignore[no-untyped-def]
+    report = _report()
+    scores = [show(text) for text in score_texts(report.derived)]
+    assert set(SCORE_LINES) <= set(scores)
+    assert scores[6].startswith("MEDD：吗啡当量 60 mg/日（CDC2022；")
+    headline = [headline_line(part) for part in headline_parts(report)]
+    assert set(HEADLINE) <= set(headline)
+    assert headline[2].startswith(
+        "首选方案：1. 对乙酰氨基酚 57%；2. 弱阿片类药物（codeine、tramadol）"
+    )
+    assert headline[0].startswith("疼痛机制：伤害感受性：不太可能（20%，在 90% 覆盖率下为不存在）")
+    assert "[禁忌] Morphine，估算肾小球滤过率 (eGFR) 22（低于 30）" in headline[7]
+    assert phrase_text(report.disclaimer).startswith("本报告为决策支持，并非诊断。")
+    assert phrase_text(report.model_disclaimer).startswith("内置模型基于【合成】队列训练")
+    assert phrase_text("a sentence nobody registered") == "a sentence nobody registered"
+
+
+def test_the_report_page_and_pdf_show_chinese_scores_headline_and_options(  # type: ignore[no-untyped-def]
+    qtbot, chinese, runtime, tmp_path: Path
+) -> None:
+    report = _report()
+    store, jobs = runtime
+    view_model = ReportViewModel(jobs, store, MessageBridge(CrashReporter(tmp_path)))
+    view = ReportView(view_model)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.built, timeout=5_000):
+        view_model.present(report, make_case())
+    texts = [label.text() for label in view.findChildren(QLabel)]
+    assert set(SCORE_LINES) <= set(texts)
+    assert set(HEADLINE) <= set(texts)
+    assert "⚠ 本报告为决策支持，并非诊断。" in "\n".join(texts)
+    assert "对乙酰氨基酚" in texts  # an option's label
+    assert any(t.startswith("按开始治疗后疼痛减轻至少 30% 的预测概率排序") for t in texts)
+    assert any("副作用：便秘（持续存在：需给予通便药）" in t for t in texts)
+    document = report_document(report).toPlainText()
+    for line in (*SCORE_LINES, *HEADLINE):
+        assert line in document
+    assert "本报告为决策支持，并非诊断。" in document
+    assert "Decision support" not in document

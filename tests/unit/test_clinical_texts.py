@@ -12,10 +12,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from desktop.domain.alerts.alert import Alert
+from desktop.domain.case_parsing import parse_case
+from desktop.domain.derivation import derive_scores
+from desktop.domain.not_computable_texts import reason_text
 from desktop.domain.referral import ReferralReason
 from desktop.domain.report import Report, compose_report
+from desktop.domain.report_headline import headline_lines, headline_parts
+from desktop.domain.report_text_scores import score_lines, score_texts
+from desktop.domain.results import NotComputable
 from desktop.domain.settings import ClinicalSettings
 from desktop.domain.texts import (
     ENGLISH,
@@ -31,9 +38,11 @@ from desktop.domain.texts import (
 )
 from desktop.services.sync_texts import CASES_SENT, CONNECTED, SYNC_TEMPLATES
 from tests.unit.alert_scenarios import SCENARIOS, Scenario
+from tests.unit.domain_strategies import case_documents
 from tests.unit.report_helpers import GENERATED_AT, make_case
 
 ROOT = Path(__file__).resolve().parents[2]
+GUIDELINE = "REFER_GUIDELINE_CONFLICT"
 TS = ROOT / "desktop" / "gui" / "translations" / "painbridge_zh_CN.ts"
 
 
@@ -158,7 +167,7 @@ def _clinical_translations() -> dict[str, str]:
 
 
 def test_every_template_has_a_chinese_translation_with_the_same_placeholders() -> None:
-    import desktop.domain.report  # noqa: F401  (registers the alert and referral templates)
+    import desktop.domain.report_text  # noqa: F401  (registers every report template)
 
     translations = _clinical_translations()
     missing = [t for t in registered_texts() if not translations.get(t)]
@@ -169,3 +178,55 @@ def test_every_template_has_a_chinese_translation_with_the_same_placeholders() -
         if placeholders(translations[t]) != placeholders(t)
     ]
     assert changed == []
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])
+def test_score_and_headline_texts_are_the_english_lines(scenario: Scenario) -> None:
+    report = _report(scenario)
+    texts = score_texts(report.derived)
+    assert [t.english for t in texts] == score_lines(report.derived)
+    assert all(t.template in registered_texts() for t in texts)
+    parts = headline_parts(report)
+    assert len(parts) == len(headline_lines(report))
+    assert all(p.template in registered_texts() for p in parts if isinstance(p, Text))
+
+
+def test_the_guideline_referral_names_the_options_in_words_not_the_codes() -> None:
+    scenario = next(s for s in SCENARIOS if s.id == "cyp2d6-poor-codeine")
+    reason = next(r for r in _report(scenario).referral.reasons if r.code == GUIDELINE)
+    assert (
+        reason.reason == "A guideline alert at warning or above concerns weak opioid (see Alerts)."
+    )
+    assert reason.alerts == ("PGX_CYP2D6_CODEINE",)
+    several = [
+        r
+        for s in SCENARIOS
+        for r in _report(s).referral.reasons
+        if r.code == GUIDELINE and len(r.alerts) > 1
+    ]
+    assert several, "a scenario with several guideline alerts"
+    for reason in several:
+        assert reason.reason.startswith(f"{len(reason.alerts)} guideline alerts at ")
+        assert not any(code in reason.reason for code in reason.alerts)
+        assert reason.reason_args["count"] == len(reason.alerts)
+
+
+def _reasons(value: object) -> list[str]:
+    if isinstance(value, NotComputable):
+        return [value.reason]
+    if isinstance(value, dict | list | tuple):
+        items = value.values() if isinstance(value, dict) else value
+        return [reason for item in items for reason in _reasons(item)]
+    fields = getattr(value, "__dict__", None)
+    return _reasons(list(fields.values())) if fields else []
+
+
+@settings(max_examples=150, deadline=None)
+@given(case_documents())
+def test_every_not_computable_reason_is_a_registered_text(document: dict[str, object]) -> None:
+    derived = derive_scores(parse_case(document), ClinicalSettings())
+    for reason in _reasons(derived):
+        text = reason_text(reason)
+        assert isinstance(text, Phrase | Text), reason  # else it would stay English
+        shown = text.english if isinstance(text, Text) else text.phrase
+        assert shown == reason

@@ -485,6 +485,113 @@
         <translation>轻刷诱发疼痛</translation>
     </message>
     <message>
+        <source>intrathecal analgesia</source>
+        <translation>鞘内镇痛</translation>
+    </message>
+    <message>
+        <source>worst</source>
+        <translation>最重</translation>
+    </message>
+    <message>
+        <source>least</source>
+        <translation>最轻</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>pain band</comment>
+        <translation>无痛</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>analgesic level</comment>
+        <translation>未使用镇痛药</translation>
+    </message>
+    <message>
+        <source>non-opioid</source>
+        <translation>非阿片类</translation>
+    </message>
+    <message>
+        <source>weak opioid</source>
+        <translation>弱阿片类药物</translation>
+    </message>
+    <message>
+        <source>strong opioid</source>
+        <translation>强阿片类药物</translation>
+    </message>
+    <message>
+        <source>substantial</source>
+        <translation>显著缓解</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <comment>IMMPACT response</comment>
+        <translation>中度缓解</translation>
+    </message>
+    <message>
+        <source>non-responder</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>worsened</source>
+        <translation>加重</translation>
+    </message>
+    <message>
+        <source>not evaluable</source>
+        <translation>无法评估</translation>
+    </message>
+    <message>
+        <source>likely</source>
+        <translation>可能存在</translation>
+    </message>
+    <message>
+        <source>unlikely</source>
+        <translation>不太可能</translation>
+    </message>
+    <message>
+        <source>uncertain</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>no answer fits</source>
+        <translation>无合适答案</translation>
+    </message>
+    <message>
+        <source>moved down</source>
+        <translation>已下移</translation>
+    </message>
+    <message>
+        <source>not recommended</source>
+        <translation>不推荐</translation>
+    </message>
+    <message>
         <source>, </source>
         <comment>list separator</comment>
         <translation>、</translation>
@@ -1112,6 +1219,234 @@
         <translation>选用不经 CYP2C9 代谢或半衰期较短的其他非甾体抗炎药。</translation>
     </message>
     <message>
+        <source>NSAID</source>
+        <translation>非甾体抗炎药</translation>
+    </message>
+    <message>
+        <source>Paracetamol</source>
+        <translation>对乙酰氨基酚</translation>
+    </message>
+    <message>
+        <source>Weak opioid (codeine, tramadol)</source>
+        <translation>弱阿片类药物（codeine、tramadol）</translation>
+    </message>
+    <message>
+        <source>Strong opioid (morphine, oxycodone, hydromorphone, fentanyl)</source>
+        <translation>强阿片类药物（morphine、oxycodone、hydromorphone、fentanyl）</translation>
+    </message>
+    <message>
+        <source>Opioid rotation (switch to another strong opioid)</source>
+        <translation>阿片类药物轮换（换用另一种强阿片类药物）</translation>
+    </message>
+    <message>
+        <source>Methadone</source>
+        <translation>美沙酮</translation>
+    </message>
+    <message>
+        <source>Gabapentinoid (gabapentin, pregabalin)</source>
+        <translation>加巴喷丁类（gabapentin、pregabalin）</translation>
+    </message>
+    <message>
+        <source>SNRI (duloxetine)</source>
+        <translation>SNRI（度洛西汀）</translation>
+    </message>
+    <message>
+        <source>Tricyclic antidepressant (amitriptyline, nortriptyline)</source>
+        <translation>三环类抗抑郁药（amitriptyline、nortriptyline）</translation>
+    </message>
+    <message>
+        <source>Corticosteroid (dexamethasone)</source>
+        <translation>糖皮质激素（dexamethasone）</translation>
+    </message>
+    <message>
+        <source>Topical lidocaine</source>
+        <translation>外用利多卡因</translation>
+    </message>
+    <message>
+        <source>Radiotherapy for painful bone metastasis</source>
+        <translation>疼痛性骨转移放疗</translation>
+    </message>
+    <message>
+        <source>Nerve block (e.g. coeliac plexus)</source>
+        <translation>神经阻滞（如腹腔神经丛）</translation>
+    </message>
+    <message>
+        <source>Intrathecal analgesia</source>
+        <translation>鞘内镇痛</translation>
+    </message>
+    <message>
+        <source>Non-pharmacological care (education, exercise, CBT, sleep)</source>
+        <translation>非药物治疗（宣教、运动、认知行为治疗、睡眠）</translation>
+    </message>
+    <message>
+        <source>dyspepsia, peptic ulcer and GI bleeding</source>
+        <translation>消化不良、消化性溃疡和消化道出血</translation>
+    </message>
+    <message>
+        <source>acute kidney injury, hyperkalaemia</source>
+        <translation>急性肾损伤、高钾血症</translation>
+    </message>
+    <message>
+        <source>fluid retention, hypertension</source>
+        <translation>水钠潴留、高血压</translation>
+    </message>
+    <message>
+        <source>myocardial infarction and stroke (all non-aspirin NSAIDs)</source>
+        <translation>心肌梗死和卒中（所有非阿司匹林类非甾体抗炎药）</translation>
+    </message>
+    <message>
+        <source>hepatotoxicity above the daily maximum (4 g; 3 g for chronic use or liver risk)</source>
+        <translation>超过每日最大剂量时肝毒性（4 g；长期使用或有肝脏风险时 3 g）</translation>
+    </message>
+    <message>
+        <source>constipation (persistent: give a laxative)</source>
+        <translation>便秘（持续存在：需给予通便药）</translation>
+    </message>
+    <message>
+        <source>nausea and vomiting (usually transient)</source>
+        <translation>恶心呕吐（通常为一过性）</translation>
+    </message>
+    <message>
+        <source>sedation, delirium</source>
+        <translation>镇静、谵妄</translation>
+    </message>
+    <message>
+        <source>tramadol: serotonin syndrome, lower seizure threshold</source>
+        <translation>tramadol：5-羟色胺综合征、癫痫发作阈值降低</translation>
+    </message>
+    <message>
+        <source>codeine and tramadol depend on CYP2D6 activation</source>
+        <translation>codeine 和 tramadol 依赖 CYP2D6 活化</translation>
+    </message>
+    <message>
+        <source>myoclonus / neurotoxicity</source>
+        <translation>肌阵挛/神经毒性</translation>
+    </message>
+    <message>
+        <source>pruritus, urinary retention</source>
+        <translation>瘙痒、尿潴留</translation>
+    </message>
+    <message>
+        <source>respiratory depression (with sedatives, renal or hepatic impairment)</source>
+        <translation>呼吸抑制（合用镇静药、肾功能或肝功能损害时）</translation>
+    </message>
+    <message>
+        <source>tolerance, opioid-use disorder, hypogonadism</source>
+        <translation>耐受、阿片类物质使用障碍、性腺功能减退</translation>
+    </message>
+    <message>
+        <source>incomplete cross-tolerance: start the new opioid lower</source>
+        <translation>交叉耐受不完全：新阿片类药物从较低剂量开始</translation>
+    </message>
+    <message>
+        <source>QTc prolongation and arrhythmia (ECG first)</source>
+        <translation>QTc 延长和心律失常（先做心电图）</translation>
+    </message>
+    <message>
+        <source>long, variable half-life: accumulation; many drug interactions</source>
+        <translation>半衰期长且变异大：易蓄积；药物相互作用多</translation>
+    </message>
+    <message>
+        <source>dizziness, somnolence, ataxia</source>
+        <translation>头晕、嗜睡、共济失调</translation>
+    </message>
+    <message>
+        <source>peripheral oedema, weight gain</source>
+        <translation>外周水肿、体重增加</translation>
+    </message>
+    <message>
+        <source>confusion (older or renally impaired patients)</source>
+        <translation>意识模糊（老年或肾功能损害患者）</translation>
+    </message>
+    <message>
+        <source>respiratory depression with opioids</source>
+        <translation>与阿片类药物合用时呼吸抑制</translation>
+    </message>
+    <message>
+        <source>misuse; taper rather than stop abruptly</source>
+        <translation>滥用；应逐渐减量而非骤停</translation>
+    </message>
+    <message>
+        <source>nausea, dizziness, somnolence, dry mouth, constipation, sweating</source>
+        <translation>恶心、头晕、嗜睡、口干、便秘、多汗</translation>
+    </message>
+    <message>
+        <source>raised blood pressure; hyponatraemia (older patients)</source>
+        <translation>血压升高；低钠血症（老年患者）</translation>
+    </message>
+    <message>
+        <source>serotonin syndrome with other serotonergic drugs</source>
+        <translation>与其他 5-羟色胺能药物合用时 5-羟色胺综合征</translation>
+    </message>
+    <message>
+        <source>bleeding risk with NSAIDs or anticoagulants</source>
+        <translation>与非甾体抗炎药或抗凝药合用时出血风险</translation>
+    </message>
+    <message>
+        <source>anticholinergic: urinary retention, constipation, glaucoma, confusion</source>
+        <translation>抗胆碱能作用：尿潴留、便秘、青光眼、意识模糊</translation>
+    </message>
+    <message>
+        <source>orthostatic hypotension and falls; sedation</source>
+        <translation>体位性低血压和跌倒；镇静</translation>
+    </message>
+    <message>
+        <source>arrhythmia; dangerous in overdose</source>
+        <translation>心律失常；过量时危险</translation>
+    </message>
+    <message>
+        <source>hyperglycaemia</source>
+        <translation>高血糖</translation>
+    </message>
+    <message>
+        <source>infection, oral thrush</source>
+        <translation>感染、口腔念珠菌病</translation>
+    </message>
+    <message>
+        <source>GI bleeding (more so with NSAIDs: give a PPI)</source>
+        <translation>消化道出血（与非甾体抗炎药合用时更多见：给予质子泵抑制剂）</translation>
+    </message>
+    <message>
+        <source>insomnia, agitation, psychosis, delirium</source>
+        <translation>失眠、激越、精神病性症状、谵妄</translation>
+    </message>
+    <message>
+        <source>proximal myopathy, osteoporosis, fluid retention</source>
+        <translation>近端肌病、骨质疏松、水钠潴留</translation>
+    </message>
+    <message>
+        <source>adrenal suppression: taper after more than 2-3 weeks</source>
+        <translation>肾上腺抑制：使用超过 2-3 周后应逐渐减量</translation>
+    </message>
+    <message>
+        <source>local skin reactions at the application site</source>
+        <translation>用药部位局部皮肤反应</translation>
+    </message>
+    <message>
+        <source>pain flare in the days after treatment (dexamethasone can prevent it)</source>
+        <translation>治疗后数日内疼痛闪烁（dexamethasone 可预防）</translation>
+    </message>
+    <message>
+        <source>retreatment more often after a single fraction</source>
+        <translation>单次分割照射后更常需要再次治疗</translation>
+    </message>
+    <message>
+        <source>procedure-specific risks: ask the treating team</source>
+        <translation>操作相关风险：请咨询治疗团队</translation>
+    </message>
+    <message>
+        <source>procedure- and device-specific risks: ask the treating team</source>
+        <translation>操作和器械相关风险：请咨询治疗团队</translation>
+    </message>
+    <message>
+        <source>Ranked by the predicted probability of at least 30% pain reduction if started. Options with a contraindication are listed last as not recommended; options an alert advises against are moved down below the others. The reason is shown on each; other cautions are shown on the option without moving it.</source>
+        <translation>按开始治疗后疼痛减轻至少 30% 的预测概率排序。有禁忌证的方案作为“不推荐”列在最后；警示建议避免的方案下移到其他方案之后。每个方案均显示原因；其他注意事项显示在方案上，不改变其位置。</translation>
+    </message>
+    <message>
+        <source>No model loaded: treatment options are not ranked. The scores and guideline alerts below are computed from the case alone.</source>
+        <translation>未加载模型：治疗方案未排序。下方的评分和指南警示仅根据病例本身计算。</translation>
+    </message>
+    <message>
         <source>The clinician asked for a hub review.</source>
         <translation>临床医生申请中心会诊。</translation>
     </message>
@@ -1132,8 +1467,20 @@
         <translation>疼痛管理指数 (PMI) {pmi}（不高于 {limit}）：可能镇痛不足。</translation>
     </message>
     <message>
-        <source>Guideline alerts at {severity} or above: {codes}.</source>
-        <translation>“{severity}”及以上级别的指南警示：{codes}。</translation>
+        <source>A guideline alert at {severity} or above concerns {options} (see Alerts).</source>
+        <translation>1 条“{severity}”及以上级别的指南警示涉及{options}（见“警示”）。</translation>
+    </message>
+    <message>
+        <source>{count:d} guideline alerts at {severity} or above concern {options} (see Alerts).</source>
+        <translation>{count:d} 条“{severity}”及以上级别的指南警示涉及{options}（见“警示”）。</translation>
+    </message>
+    <message>
+        <source>A guideline alert at {severity} or above (see Alerts).</source>
+        <translation>有 1 条“{severity}”及以上级别的指南警示（见“警示”）。</translation>
+    </message>
+    <message>
+        <source>{count:d} guideline alerts at {severity} or above (see Alerts).</source>
+        <translation>有 {count:d} 条“{severity}”及以上级别的指南警示（见“警示”）。</translation>
     </message>
     <message>
         <source>Worst pain rose by {rise} points, from {lowest} to {latest} at {when} (threshold {threshold}).</source>
@@ -1150,6 +1497,414 @@
     <message>
         <source>MEDD rose from {before:g} to {now:g} mg/day at {when} (threshold {threshold}% rise).</source>
         <translation>MEDD 从 {before:g} mg/天升至 {now:g} mg/天（{when}，阈值为上升 {threshold}%）。</translation>
+    </message>
+    <message>
+        <source>Decision support, not a diagnosis. Scores are screening aids; every alert names its rule and source. Review with the patient before acting.</source>
+        <translation>本报告为决策支持，并非诊断。评分仅为筛查辅助工具；每条警示均注明其规则和来源。采取措施前请与患者一同核对。</translation>
+    </message>
+    <message>
+        <source>The bundled models are trained on a SYNTHETIC cohort and are NOT for clinical use until a hub validates them on real data.</source>
+        <translation>内置模型基于【合成】队列训练，在中心用真实数据验证之前【不得】用于临床。</translation>
+    </message>
+    <message>
+        <source>The models were trained on hub records; see the model card for their validation and limits.</source>
+        <translation>模型基于中心的病历记录训练；其验证情况和局限性见模型说明卡。</translation>
+    </message>
+    <message>
+        <source>No model loaded: mechanism probabilities and the treatment ranking are not available. Scores and guideline alerts are computed from the case alone.</source>
+        <translation>未加载模型：无法提供疼痛机制概率和治疗方案排序。评分和指南警示仅根据病例本身计算。</translation>
+    </message>
+    <message>
+        <source>incomplete: {version} needs all {count:d} items</source>
+        <translation>不完整：{version} 需要全部 {count:d} 项</translation>
+    </message>
+    <message>
+        <source>BPI interference needs at least {minimum:d} of 7 items, {answered:d} answered</source>
+        <translation>BPI 疼痛干扰需至少回答 7 项中的 {minimum:d} 项，已回答 {answered:d} 项</translation>
+    </message>
+    <message>
+        <source>BPI {name} interference needs at least {minimum:d} of {count:d}</source>
+        <translation>BPI {name}干扰需至少回答 {count:d} 项中的 {minimum:d} 项</translation>
+    </message>
+    <message>
+        <source>analgesic level not computable: {reason}</source>
+        <translation>镇痛级别无法计算：{reason}</translation>
+    </message>
+    <message>
+        <source>pain level not computable: {reason}</source>
+        <translation>疼痛级别无法计算：{reason}</translation>
+    </message>
+    <message>
+        <source>{item} pain needed at baseline and at the follow-up</source>
+        <translation>需要基线和随访时的{item}疼痛评分</translation>
+    </message>
+    <message>
+        <source>BPI severity needs all four NRS items</source>
+        <translation>BPI 疼痛严重程度需要全部 4 项 NRS 评分</translation>
+    </message>
+    <message>
+        <source>medications not recorded</source>
+        <translation>未记录用药</translation>
+    </message>
+    <message>
+        <source>buprenorphine route or patch strength not given: weak (low-dose patch) or strong</source>
+        <translation>未提供 buprenorphine 给药途径或贴剂规格：无法判断为弱（低剂量贴剂）或强阿片类</translation>
+    </message>
+    <message>
+        <source>CYP2C9 activity score needed (intermediate 1.5 and 1 differ)</source>
+        <translation>需要 CYP2C9 活性评分（中间代谢型 1.5 与 1 的建议不同）</translation>
+    </message>
+    <message>
+        <source>CYP2C9 phenotype or activity score not known</source>
+        <translation>CYP2C9 表型或活性评分未知</translation>
+    </message>
+    <message>
+        <source>birth year not recorded</source>
+        <translation>未记录出生年份</translation>
+    </message>
+    <message>
+        <source>worst pain not recorded</source>
+        <translation>未记录最重疼痛</translation>
+    </message>
+    <message>
+        <source>BPI interference needed at baseline and at the follow-up</source>
+        <translation>需要基线和随访时的 BPI 疼痛干扰评分</translation>
+    </message>
+    <message>
+        <source>Cockcroft-Gault needs age, sex (female or male), weight and serum creatinine</source>
+        <translation>Cockcroft-Gault 公式需要年龄、性别（女或男）、体重和血清肌酐</translation>
+    </message>
+    <message>
+        <source>Cockcroft-Gault is for adults (18 years and older)</source>
+        <translation>Cockcroft-Gault 公式仅适用于成人（18 岁及以上）</translation>
+    </message>
+    <message>
+        <source>creatinine clearance neither recorded nor computable</source>
+        <translation>肌酐清除率既未记录也无法计算</translation>
+    </message>
+    <message>
+        <source>QTc not recorded</source>
+        <translation>未记录 QTc</translation>
+    </message>
+    <message>
+        <source>CYP2D6 not tested</source>
+        <translation>未检测 CYP2D6</translation>
+    </message>
+    <message>
+        <source>CYP2C9 not tested</source>
+        <translation>未检测 CYP2C9</translation>
+    </message>
+    <message>
+        <source>not computable ({reason})</source>
+        <translation>无法计算（{reason}）</translation>
+    </message>
+    <message>
+        <source>NRS: not recorded</source>
+        <translation>NRS：未记录</translation>
+    </message>
+    <message>
+        <source>NRS (last 24 h): {items} ({scheme} bands)</source>
+        <translation>NRS（过去 24 小时）：{items}（{scheme} 分级）</translation>
+    </message>
+    <message>
+        <source>{item} {value} {band}</source>
+        <translation>{item} {value} {band}</translation>
+    </message>
+    <message>
+        <source>BPI severity: {value}</source>
+        <translation>BPI 疼痛严重程度：{value}</translation>
+    </message>
+    <message>
+        <source>{score:.1f}/10 (mean of worst, least, average, now)</source>
+        <translation>{score:.1f}/10（最重、最轻、平均、当前的平均值）</translation>
+    </message>
+    <message>
+        <source>BPI interference: {value}</source>
+        <translation>BPI 疼痛干扰：{value}</translation>
+    </message>
+    <message>
+        <source>{score:.1f}/10 (mean of {answered} of 7 items)</source>
+        <translation>{score:.1f}/10（7 项中 {answered} 项的平均值）</translation>
+    </message>
+    <message>
+        <source>DN4: {value}</source>
+        <translation>DN4：{value}</translation>
+    </message>
+    <message>
+        <source>DN4-interview: {value}</source>
+        <translation>DN4 问诊部分：{value}</translation>
+    </message>
+    <message>
+        <source>{total}/{max_total} {verdict} (cut-off {cutoff}, {scheme})</source>
+        <translation>{total}/{max_total} {verdict}（临界值 {cutoff}，{scheme}）</translation>
+    </message>
+    <message>
+        <source>LANSS: {value}</source>
+        <translation>LANSS：{value}</translation>
+    </message>
+    <message>
+        <source>{form} {total}/24 {verdict} (cut-off {cutoff})</source>
+        <translation>{form} {total}/24 {verdict}（临界值 {cutoff}）</translation>
+    </message>
+    <message>
+        <source>MEDD: {value}</source>
+        <translation>MEDD：{value}</translation>
+    </message>
+    <message>
+        <source>{total:.0f} mg/day morphine equivalent ({table})</source>
+        <translation>吗啡当量 {total:.0f} mg/日（{table}）</translation>
+    </message>
+    <message>
+        <source>{total:.0f} mg/day morphine equivalent ({table}; {flags})</source>
+        <translation>吗啡当量 {total:.0f} mg/日（{table}；{flags}）</translation>
+    </message>
+    <message>
+        <source>Analgesic level / PMI: {value}</source>
+        <translation>镇痛级别 / PMI：{value}</translation>
+    </message>
+    <message>
+        <source>analgesic level {level} {label}; pain level {pain} {band} ({scheme}); PMI {pmi}</source>
+        <translation>镇痛级别 {level}（{label}）；疼痛级别 {pain}（{band}，{scheme}）；PMI {pmi}</translation>
+    </message>
+    <message>
+        <source>analgesic level {level} {label} ({drugs}); pain level {pain} {band} ({scheme}); PMI {pmi}</source>
+        <translation>镇痛级别 {level}（{label}：{drugs}）；疼痛级别 {pain}（{band}，{scheme}）；PMI {pmi}</translation>
+    </message>
+    <message>
+        <source>Creatinine clearance: {value}</source>
+        <translation>肌酐清除率：{value}</translation>
+    </message>
+    <message>
+        <source>{value:.0f} mL/min (Cockcroft-Gault)</source>
+        <translation>{value:.0f} mL/min（Cockcroft-Gault）</translation>
+    </message>
+    <message>
+        <source>Gabapentin renal dose: {value}</source>
+        <translation>gabapentin 肾功能调整剂量：{value}</translation>
+    </message>
+    <message>
+        <source>Pregabalin renal dose: {value}</source>
+        <translation>pregabalin 肾功能调整剂量：{value}</translation>
+    </message>
+    <message>
+        <source>{band}: {note} ({scheme})</source>
+        <translation>{band}：{note}（{scheme}）</translation>
+    </message>
+    <message>
+        <source>{low:g}-{high:g} mg/day for CrCl {band} ({scheme}, {basis})</source>
+        <translation>CrCl {band} 时 {low:g}-{high:g} mg/日（{scheme}，{basis}）</translation>
+    </message>
+    <message>
+        <source>Methadone and QTc: {value}</source>
+        <translation>methadone 与 QTc：{value}</translation>
+    </message>
+    <message>
+        <source>QTc {qtc:g} ms: {message}</source>
+        <translation>QTc {qtc:g} ms：{message}</translation>
+    </message>
+    <message>
+        <source>CYP2D6: {value}</source>
+        <translation>CYP2D6：{value}</translation>
+    </message>
+    <message>
+        <source>{phenotype} metabolizer; codeine: {codeine} tramadol: {tramadol}</source>
+        <translation>{phenotype}；codeine：{codeine} tramadol：{tramadol}</translation>
+    </message>
+    <message>
+        <source>CYP2C9: {value}</source>
+        <translation>CYP2C9：{value}</translation>
+    </message>
+    <message>
+        <source>{phenotype} metabolizer</source>
+        <translation>{phenotype}</translation>
+    </message>
+    <message>
+        <source>{phenotype} metabolizer; {advice}</source>
+        <translation>{phenotype}；{advice}</translation>
+    </message>
+    <message>
+        <source>{drug}: {recommendation}</source>
+        <translation>{drug}：{recommendation}</translation>
+    </message>
+    <message>
+        <source>Response at follow-up {number}: {value}</source>
+        <translation>第 {number} 次随访的疗效：{value}</translation>
+    </message>
+    <message>
+        <source>{item} {baseline} -&gt; {follow_up} ({change:.0f}% reduction): {label} (IMMPACT)</source>
+        <translation>{item} {baseline} → {follow_up}（减轻 {change:.0f}%）：{label}（IMMPACT）</translation>
+    </message>
+    <message>
+        <source>{item} {baseline} -&gt; {follow_up} (- reduction): {label} (IMMPACT)</source>
+        <translation>{item} {baseline} → {follow_up}（减轻幅度 -）：{label}（IMMPACT）</translation>
+    </message>
+    <message>
+        <source>Cockcroft-Gault</source>
+        <translation>Cockcroft-Gault 公式</translation>
+    </message>
+    <message>
+        <source>recorded comorbidities.creatinine_clearance</source>
+        <translation>已记录的 comorbidities.creatinine_clearance</translation>
+    </message>
+    <message>
+        <source>methadone: conversion unreliable</source>
+        <translation>methadone：换算不可靠</translation>
+    </message>
+    <message>
+        <source>not all opioids converted: the total is incomplete</source>
+        <translation>并非所有阿片类药物都已换算：总量不完整</translation>
+    </message>
+    <message>
+        <source>unrecognised drug names not included (check whether any is an opioid)</source>
+        <translation>未识别的药名未计入（请核查其中是否有阿片类药物）</translation>
+    </message>
+    <message>
+        <source>parenteral morphine converted at 3x oral (approximate)</source>
+        <translation>胃肠外 morphine 按口服剂量的 3 倍换算（近似值）</translation>
+    </message>
+    <message>
+        <source>Mechanism: {value}</source>
+        <translation>疼痛机制：{value}</translation>
+    </message>
+    <message>
+        <source>no model loaded. {screening}</source>
+        <translation>未加载模型。{screening}</translation>
+    </message>
+    <message>
+        <source>{mechanism} {verdict} ({probability:.0%}, {detail})</source>
+        <translation>{mechanism}：{verdict}（{probability:.0%}，{detail}）</translation>
+    </message>
+    <message>
+        <source>present at {coverage:.0%} coverage</source>
+        <translation>在 {coverage:.0%} 覆盖率下为存在</translation>
+    </message>
+    <message>
+        <source>absent at {coverage:.0%} coverage</source>
+        <translation>在 {coverage:.0%} 覆盖率下为不存在</translation>
+    </message>
+    <message>
+        <source>model cannot decide at {coverage:.0%} coverage</source>
+        <translation>在 {coverage:.0%} 覆盖率下模型无法判断</translation>
+    </message>
+    <message>
+        <source>no answer at {coverage:.0%} coverage</source>
+        <translation>在 {coverage:.0%} 覆盖率下无答案</translation>
+    </message>
+    <message>
+        <source>No neuropathic screening score recorded.</source>
+        <translation>未记录神经病理性疼痛筛查评分。</translation>
+    </message>
+    <message>
+        <source>Screening: {scores} (screening aids, not a diagnosis).</source>
+        <translation>筛查：{scores}（筛查辅助工具，并非诊断）。</translation>
+    </message>
+    <message>
+        <source>{name} {total}/{max_total} {verdict}</source>
+        <translation>{name} {total}/{max_total} {verdict}</translation>
+    </message>
+    <message>
+        <source>{form} {total}/24 {verdict}</source>
+        <translation>{form} {total}/24 {verdict}</translation>
+    </message>
+    <message>
+        <source>Pain: {value}</source>
+        <translation>疼痛：{value}</translation>
+    </message>
+    <message>
+        <source>{value}/10</source>
+        <translation>{value}/10</translation>
+    </message>
+    <message>
+        <source>worst {worst}, average {average} (baseline, last 24 h)</source>
+        <translation>最重 {worst}，平均 {average}（基线，过去 24 小时）</translation>
+    </message>
+    <message>
+        <source>worst {worst}, average {average} at baseline; worst {now} at {when} ({date})</source>
+        <translation>基线时最重 {worst}，平均 {average}；{when}（{date}）时最重 {now}</translation>
+    </message>
+    <message>
+        <source>worst {worst}, average {average} at baseline; worst {now} at {when} ({date}); IMMPACT {response}</source>
+        <translation>基线时最重 {worst}，平均 {average}；{when}（{date}）时最重 {now}；IMMPACT：{response}</translation>
+    </message>
+    <message>
+        <source>date not recorded</source>
+        <translation>未记录日期</translation>
+    </message>
+    <message>
+        <source>Options: not ranked (no model loaded)</source>
+        <translation>治疗方案：未排序（未加载模型）</translation>
+    </message>
+    <message>
+        <source>Top options: {options}</source>
+        <translation>首选方案：{options}</translation>
+    </message>
+    <message>
+        <source>{position}. {label} {probability:.0%}</source>
+        <translation>{position}. {label} {probability:.0%}</translation>
+    </message>
+    <message>
+        <source>{position}. {label} {probability:.0%} ({status})</source>
+        <translation>{position}. {label} {probability:.0%}（{status}）</translation>
+    </message>
+    <message>
+        <source>Not recommended: {options}</source>
+        <translation>不推荐：{options}</translation>
+    </message>
+    <message>
+        <source>Urgent alerts: {count}</source>
+        <translation>紧急警示：{count} 条</translation>
+    </message>
+    <message>
+        <source>Urgent alerts: none</source>
+        <translation>紧急警示：无</translation>
+    </message>
+    <message>
+        <source>Refer to hub: YES</source>
+        <translation>转诊至中心：是</translation>
+    </message>
+    <message>
+        <source>Refer to hub: no</source>
+        <translation>转诊至中心：否</translation>
+    </message>
+    <message>
+        <source>Since the previous report: {summary}</source>
+        <translation>与上次报告相比：{summary}</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>{count} new follow-up(s)</source>
+        <translation>新增 {count} 次随访</translation>
+    </message>
+    <message>
+        <source>{count} score(s) changed</source>
+        <translation>{count} 项评分有变化</translation>
+    </message>
+    <message>
+        <source>alerts +{added} / -{removed}</source>
+        <translation>警示 +{added} / -{removed}</translation>
+    </message>
+    <message>
+        <source>{count} alert(s) changed</source>
+        <translation>{count} 条警示有变化</translation>
+    </message>
+    <message>
+        <source>ranking changed</source>
+        <translation>排序有变化</translation>
+    </message>
+    <message>
+        <source>referral now recommended</source>
+        <translation>现建议转诊</translation>
+    </message>
+    <message>
+        <source>referral withdrawn</source>
+        <translation>不再建议转诊</translation>
+    </message>
+    <message>
+        <source>model or mechanism probabilities changed</source>
+        <translation>模型或疼痛机制概率有变化</translation>
     </message>
     <message>
         <source>sending cases</source>
@@ -3179,6 +3934,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>● Hub: signed in as a hub expert</source>
+        <translation>● 中心：已以中心专家身份登录</translation>
     </message>
     <message>
         <source>● Hub: not configured (working offline)</source>

@@ -27,17 +27,21 @@ from PySide6.QtWidgets import (
 from desktop.domain.alerts.alert import Alert
 from desktop.domain.model_output import Explanation
 from desktop.domain.ranking import RankedOption
+from desktop.domain.referral import ReferralReason
 from desktop.domain.report import Report
+from desktop.domain.report_headline import headline_parts
 from desktop.domain.report_parts import MechanismCall
-from desktop.domain.report_text import headline_lines
 from desktop.domain.report_text_history import change_lines, provenance_lines
-from desktop.domain.report_text_scores import score_lines
+from desktop.domain.report_text_scores import score_texts
 from desktop.gui.clinical_texts import (
     alert_message,
     alert_rule,
     caution_message,
+    headline_line,
     option_reason,
+    phrase_text,
     referral_reason,
+    show,
 )
 from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.widgets.badges import Badge, severity_icon, severity_text
@@ -193,23 +197,25 @@ class ReportView(QWidget):
         frame = QFrame()
         frame.setObjectName("disclaimer")
         layout = QVBoxLayout(frame)
-        layout.addWidget(_label("⚠ " + report.disclaimer))
-        layout.addWidget(_label("⚠ " + report.model_disclaimer))
+        layout.addWidget(_label("⚠ " + phrase_text(report.disclaimer)))
+        layout.addWidget(_label("⚠ " + phrase_text(report.model_disclaimer)))
         model = report.model.identity if report.model else self.tr("no model loaded")
         layout.addWidget(_label(self.tr("Model: %1").replace("%1", model), name="hint"))
         self._add(frame)
 
     def _headline(self, report: Report) -> None:
         layout = self._box(self.tr("At a glance"))
-        for line in headline_lines(report):
-            layout.addWidget(
-                _label(line.strip(), name="headline" if not line.startswith(" ") else "")
-            )
+        for part in headline_parts(report):
+            indented = isinstance(part, Alert | ReferralReason)
+            layout.addWidget(_label(headline_line(part), name="" if indented else "headline"))
 
     def _mechanisms(self, report: Report) -> None:
         layout = self._box(self.tr("Pain mechanism"))
         if not report.mechanisms:
-            layout.addWidget(_label(report.model_note or self.tr("No model loaded."), name="hint"))
+            note = (
+                phrase_text(report.model_note) if report.model_note else self.tr("No model loaded.")
+            )
+            layout.addWidget(_label(note, name="hint"))
             return
         layout.addWidget(
             _label(self.tr("Each mechanism may be present alongside the others."), name="hint")
@@ -276,7 +282,7 @@ class ReportView(QWidget):
     def _options(self, report: Report) -> None:
         layout = self._box(self.tr("Treatment options"))
         ranking = report.ranking
-        layout.addWidget(_label(ranking.note, name="hint"))
+        layout.addWidget(_label(phrase_text(ranking.note), name="hint"))
         if not ranking.options:
             return
         grid = QGridLayout()
@@ -306,7 +312,7 @@ class ReportView(QWidget):
             "excluded": self.tr("Not recommended"),
         }[option.status]
         grid.addWidget(_label(f"{option.position}.", name="rowTitle"), row, 0)
-        grid.addWidget(_label(option.label, name="rowTitle"), row, 1)
+        grid.addWidget(_label(phrase_text(option.label), name="rowTitle"), row, 1)
         grid.addWidget(ProbabilityBar(option.probability), row, 2)
         badge = Badge(status, OPTION_TONES[option.status])
         self.option_rows.append(badge)
@@ -323,7 +329,9 @@ class ReportView(QWidget):
         ]
         if option.side_effects:
             details.append(
-                self.tr("Side effects: %1").replace("%1", "; ".join(option.side_effects))
+                self.tr("Side effects: %1").replace(
+                    "%1", "; ".join(phrase_text(effect) for effect in option.side_effects)
+                )
             )
         grid.addWidget(_label("\n".join(details), name="detail"), row, 4)
         grid.addWidget(self._drivers_toggle(option.explanation, grid, row + 1), row, 5)
@@ -391,8 +399,8 @@ class ReportView(QWidget):
 
     def _history(self, report: Report) -> None:
         layout = self._box(self.tr("Scores"))
-        for line in score_lines(report.derived):
-            layout.addWidget(_label(line))
+        for text in score_texts(report.derived):
+            layout.addWidget(_label(show(text)))
         layout = self._box(self.tr("Pain trajectory"))
         chart = TrajectoryChart()
         chart.set_points(report.trajectory)
