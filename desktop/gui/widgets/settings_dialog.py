@@ -51,6 +51,10 @@ class SettingsDialog(QDialog):
         self._accept_when_enrolled = False
         value = preferences.value
         self.setWindowTitle(self.tr("Settings"))
+        # Wide enough for the scheme names; the wrapped hints then need no more than
+        # three lines, which the form layout gives them (it under-sizes wrapped labels
+        # in narrow dialogs).
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         self.hub_box = self._build_hub(value.hub_address)
         layout.addWidget(self.hub_box)
@@ -156,25 +160,26 @@ class SettingsDialog(QDialog):
         self.enroll_result = QLabel()
         self.enroll_result.setWordWrap(True)
         self.enroll_result.setObjectName("hint")
+        self.enroll_result.setVisible(False)  # shown with a result
         form.addRow("", self.enroll_result)
         self.preset_note = _hint(
             self.tr("Preset by IT (%1).").replace("%1", preset.source) if preset else ""
         )
         self.preset_note.setVisible(preset is not None)
         form.addRow("", self.preset_note)
-        form.addRow(
-            "",
+        form.addRow(  # spans the form: a wrapped label in the field column is cut short
             _hint(
                 self.tr(
                     "The enrollment code is used once and never stored: enrolling creates "
                     "this computer's own key, which signs everything it sends to the hub."
                 )
-            ),
+            )
         )
         if model is not None and enrolled:
             self.enroll_result.setText(
                 self.tr("Enrolled: %1").replace("%1", model.hub_status.detail)
             )
+            self.enroll_result.setVisible(True)
         return hub
 
     def _build_machine(self, machine: MachineSummary) -> QGroupBox:
@@ -253,6 +258,7 @@ class SettingsDialog(QDialog):
         self.enroll_result.style().unpolish(self.enroll_result)
         self.enroll_result.style().polish(self.enroll_result)
         self.enroll_result.setText(text)
+        self.enroll_result.setVisible(bool(text))
 
     def apply(self) -> None:
         """Validate and save; stays open naming the field when a value is refused."""
