@@ -26,6 +26,7 @@ MODULES = (
     "desktop.domain.report",
     "desktop.domain.report_text",
     "desktop.services.sync_texts",
+    "desktop.services.model_texts",
 )
 
 HEADER = f'''"""Every clinical text template, for Qt's lupdate (context ``ClinicalText``).

@@ -20,6 +20,8 @@ SUBSCORE_TOO_FEW = template("BPI {name} interference needs at least {minimum:d} 
 ANALGESIC_LEVEL = template("analgesic level not computable: {reason}")
 PAIN_LEVEL = template("pain level not computable: {reason}")
 FOLLOW_UP_ITEM = template("{item} pain needed at baseline and at the follow-up")
+# Why an IMMPACT responder label is "not evaluable" (ImmpactResponse.reason)
+BASELINE_BELOW = template("baseline below {min_baseline:d}: responder labels need moderate pain")
 REASON_TEMPLATES = (
     INCOMPLETE,
     INTERFERENCE_TOO_FEW,
@@ -27,6 +29,7 @@ REASON_TEMPLATES = (
     ANALGESIC_LEVEL,
     PAIN_LEVEL,
     FOLLOW_UP_ITEM,
+    BASELINE_BELOW,
 )
 NESTED = frozenset({ANALGESIC_LEVEL.text, PAIN_LEVEL.text})
 
@@ -46,6 +49,7 @@ register_phrases(
         "QTc not recorded",
         "CYP2D6 not tested",
         "CYP2C9 not tested",
+        "baseline 0: percent change undefined",
     )
 )
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from pydantic import Field
+
 from desktop.domain.alerts.alert import Alert, Severity
 from desktop.domain.derived import DerivedScores
 from desktop.domain.ranking import Ranking
 from desktop.domain.referral import Referral
 from desktop.domain.report_parts import MechanismCall, ModelInfo
 from desktop.domain.results import ResultModel
+from desktop.domain.texts import TextArg
 from desktop.domain.trajectory import TrajectoryPoint
 
 Scalar = str | int | float | bool | None
@@ -47,12 +50,20 @@ class OptionMove(ResultModel):
 
 
 class AlertChange(ResultModel):
-    """An alert that appeared, disappeared, or whose message or severity changed."""
+    """An alert that appeared, disappeared, or whose message or severity changed.
+
+    ``message_template``/``message_args`` (and ``before_template``/``before_args`` for the
+    previous message) are the alert's own, so the GUI can translate them (None in reports
+    made before they were kept, or for an alert stored without a template)."""
 
     code: str
     severity: Severity
     message: str
     before: str | None = None  # the previous message, for a changed alert
+    message_template: str | None = None
+    message_args: dict[str, TextArg] = Field(default_factory=dict)
+    before_template: str | None = None
+    before_args: dict[str, TextArg] = Field(default_factory=dict)
 
 
 class ReportChanges(ResultModel):
@@ -221,7 +232,13 @@ def _alert_difference(
 ) -> tuple[AlertChange, ...]:
     other = _keyed(those)
     return tuple(
-        AlertChange(code=a.code, severity=a.severity, message=a.message)
+        AlertChange(
+            code=a.code,
+            severity=a.severity,
+            message=a.message,
+            message_template=a.message_template,
+            message_args=a.message_args,
+        )
         for key, a in _keyed(these).items()
         if key not in other
     )
@@ -232,7 +249,16 @@ def _alerts_changed(
 ) -> tuple[AlertChange, ...]:
     before = _keyed(previous)
     return tuple(
-        AlertChange(code=a.code, severity=a.severity, message=a.message, before=old.message)
+        AlertChange(
+            code=a.code,
+            severity=a.severity,
+            message=a.message,
+            before=old.message,
+            message_template=a.message_template,
+            message_args=a.message_args,
+            before_template=old.message_template,
+            before_args=old.message_args,
+        )
         for key, a in _keyed(current).items()
         if (old := before.get(key)) is not None
         and (old.message, old.severity) != (a.message, a.severity)

@@ -1,5 +1,9 @@
 """Plain-text detail sections of the report: mechanisms, options, alerts, referral.
 
+Mechanisms and options are registered templates with their arguments: ``*_texts`` gives
+:class:`Line` s for the GUI (translated there), ``*_lines`` the English of the text report.
+Alerts and referral are written by the GUI from the alerts' own texts (report_document.py).
+
 The history sections (trajectory, changes, provenance) are in ``report_text_history``.
 """
 
@@ -12,6 +16,58 @@ from desktop.domain.model_output import Explanation
 from desktop.domain.ranking import RankedOption
 from desktop.domain.referral import Referral
 from desktop.domain.report import Report
+from desktop.domain.report_lines import (
+    ITEM,
+    SUB,
+    Line,
+    alert_reason,
+    english_lines,
+    quoted_alert,
+)
+from desktop.domain.texts import (
+    ENGLISH,
+    Listed,
+    Term,
+    Text,
+    TextArg,
+    as_phrase,
+    phrase,
+    render_arg,
+    template,
+)
+
+MECHANISM_MODEL = template("Model: {model}. Each mechanism may be present alongside the others.")
+UNKNOWN_MODEL = phrase("unknown model")
+NO_MODEL_LOADED = phrase("No model loaded.")
+MECHANISM_CALL = template(
+    "{mechanism}: {probability:.0%}; prediction set {answers} at {coverage:.0%} coverage -> {call}"
+)
+ANSWERS = template("{{{answers}}}")
+DRIVERS = template("drivers (logit): {drivers}")
+DRIVER = template("{contribution:+.2f} {label} = {value}")
+MISSING = phrase("missing")
+NO_DRIVER = phrase("no single feature stands out")
+INPUT_CHECK = template("Input check: {verdict} (distance {score:.2f}, threshold {threshold:.2f})")
+OUT_OF_DISTRIBUTION = phrase("OUT OF DISTRIBUTION")
+WITHIN_TRAINING_DATA = phrase("within the training data")
+MISSING_INPUTS = template("Missing model inputs: {features}")
+OPTIONS_MODEL = template("Model: {model}. {note}")
+OPTION = {
+    "ranked": template(
+        "{position}. {label}: {probability:.0%} chance of >= 30% relief (model rank {rank})"
+    ),
+    "demoted": template(
+        "{position}. {label}: {probability:.0%} chance of >= 30% relief (model rank {rank})"
+        " - MOVED DOWN"
+    ),
+    "excluded": template(
+        "{position}. {label}: {probability:.0%} chance of >= 30% relief (model rank {rank})"
+        " - NOT RECOMMENDED"
+    ),
+}
+WHY = template("why: {reason}")
+CAUTION = template("caution [{severity}] {code}: {message}")
+SIDE_EFFECTS = template("side effects: {effects}")
 
 
 def percent(probability: float) -> str:
@@ -20,63 +76,100 @@ def percent(probability: float) -> str:
 
 def driver_text(explanation: Explanation) -> str:
     """``+0.84 DN4 total = 5; -0.31 Pain duration = missing`` (logit units)."""
+    return render_arg(_drivers(explanation), "", ENGLISH)
+
+
+def _drivers(explanation: Explanation) -> TextArg:
     if not explanation.drivers:
-        return "no single feature stands out"
-    parts = []
-    for driver in explanation.drivers:
-        value = "missing" if driver.value is None else f"{driver.value:g}"
-        parts.append(f"{driver.contribution:+.2f} {driver.label} = {value}")
-    return "; ".join(parts)
+        return NO_DRIVER
+    parts = tuple(
+        DRIVER.fill(
+            contribution=driver.contribution,
+            label=driver.label,  # the model bundle's feature name, as published
+            value=MISSING if driver.value is None else f"{driver.value:g}",
+        )
+        for driver in explanation.drivers
+    )
+    return Listed(items=parts, separator="; ")
+
+
+def answer_set(answers: tuple[str, ...]) -> Text:
+    """A conformal prediction set, ``{absent, present}`` (the words translatable)."""
+    words = tuple(Term(term=f"answer_{answer}", english=answer) for answer in answers)
+    return ANSWERS.fill(answers=Listed(items=words))
 
 
 def mechanism_lines(report: Report) -> list[str]:
     """Each mechanism: probability, conformal set, coverage, drivers; the OOD result."""
+    return english_lines(mechanism_texts(report))
+
+
+def mechanism_texts(report: Report) -> list[Line]:
+    """:func:`mechanism_lines` as texts."""
     if not report.mechanisms:
-        return [report.model_note or "No model loaded."]
-    identity = report.model.identity if report.model else "unknown model"
-    lines = [f"Model: {identity}. Each mechanism may be present alongside the others."]
+        return [Line(as_phrase(report.model_note) if report.model_note else NO_MODEL_LOADED)]
+    identity = report.model.identity if report.model else UNKNOWN_MODEL
+    lines = [Line(MECHANISM_MODEL.fill(model=identity))]
     for call in sorted(report.mechanisms, key=lambda m: -m.probability):
-        answer = "{" + ", ".join(call.prediction_set) + "}"
-        lines.append(
-            f"- {call.mechanism}: {percent(call.probability)}; prediction set {answer} at "
-            f"{call.coverage:.0%} coverage -> {call.call.replace('_', ' ')}"
+        text = MECHANISM_CALL.fill(
+            mechanism=Term(term=call.mechanism),
+            probability=call.probability,
+            answers=answer_set(call.prediction_set),
+            coverage=call.coverage,
+            call=Term(term=f"verdict_{call.call}", english=call.call.replace("_", " ")),
         )
-        lines.append(f"    drivers (logit): {driver_text(call.explanation)}")
+        lines.append(Line(text, ITEM))
+        lines.append(Line(DRIVERS.fill(drivers=_drivers(call.explanation)), SUB))
     ood = report.ood
     if ood is not None:
-        verdict = "OUT OF DISTRIBUTION" if ood.out_of_distribution else "within the training data"
+        verdict = OUT_OF_DISTRIBUTION if ood.out_of_distribution else WITHIN_TRAINING_DATA
         lines.append(
-            f"Input check: {verdict} (distance {ood.score:.2f}, threshold {ood.threshold:.2f})"
+            Line(INPUT_CHECK.fill(verdict=verdict, score=ood.score, threshold=ood.threshold))
         )
     if report.missing_features:
-        lines.append(f"Missing model inputs: {', '.join(report.missing_features)}")
+        features = Listed(items=tuple(report.missing_features))
+        lines.append(Line(MISSING_INPUTS.fill(features=features)))
     return lines
 
 
 def option_lines(report: Report) -> list[str]:
     """The ranked list: probability, status and reason, side effects, cautions, drivers."""
+    return english_lines(option_texts(report))
+
+
+def option_texts(report: Report) -> list[Line]:
+    """:func:`option_lines` as texts."""
     ranking = report.ranking
     if ranking.basis == "none":
-        return [ranking.note]
-    lines = [f"Model: {ranking.model}. {ranking.note}"]
+        return [Line(as_phrase(ranking.note))]
+    lines = [Line(OPTIONS_MODEL.fill(model=str(ranking.model), note=as_phrase(ranking.note)))]
     for option in ranking.options:
-        lines += _option(option)
+        lines += _option(report, option)
     return lines
 
 
-def _option(option: RankedOption) -> list[str]:
-    status = {"ranked": "", "demoted": " - MOVED DOWN", "excluded": " - NOT RECOMMENDED"}
-    lines = [
-        f"{option.position}. {option.label}: {percent(option.probability)} chance of >= 30% "
-        f"relief (model rank {option.model_rank}){status[option.status]}"
+def _option(report: Report, option: RankedOption) -> list[Line]:
+    head = OPTION[option.status].fill(
+        position=option.position,
+        label=as_phrase(option.label),
+        probability=option.probability,
+        rank=option.model_rank,
+    )
+    lines = [Line(head)]
+    lines += [
+        Line(WHY.fill(reason=alert_reason(report.alerts, reason)), SUB) for reason in option.reasons
     ]
-    lines += [f"    why: {reason}" for reason in option.reasons]
     for caution in option.cautions:
         if caution.action == "annotate":
-            lines.append(f"    caution [{caution.severity}] {caution.code}: {caution.message}")
+            message = quoted_alert(report.alerts, caution.code, caution.message)
+            text = CAUTION.fill(
+                severity=Term(term=caution.severity), code=caution.code, message=message
+            )
+            lines.append(Line(text, SUB))
     if option.side_effects:
-        lines.append(f"    side effects: {'; '.join(option.side_effects)}")
-    lines.append(f"    drivers (logit): {driver_text(option.explanation)}")
+        effects = Listed(items=tuple(as_phrase(e) for e in option.side_effects), separator="; ")
+        lines.append(Line(SIDE_EFFECTS.fill(effects=effects), SUB))
+    lines.append(Line(DRIVERS.fill(drivers=_drivers(option.explanation)), SUB))
     return lines
 
 

@@ -9,7 +9,8 @@ same arguments, so a sentence reads in the user's language with the case's numbe
 Arguments are numbers (formatted by the placeholder's spec), words as written (a drug name
 from the case), :class:`Term` (a vocabulary code the GUI shows translated: an option, a
 mechanism, a phenotype), :class:`Phrase` (a fixed phrase from a table, itself catalogued),
-:class:`Listed` (several arguments joined) or a nested :class:`Text`.
+:class:`Listed` (several arguments joined), a nested :class:`Text` or :class:`Worded` (a
+sentence stored in English with its template, such as an alert message quoted in another line).
 
 Every template and phrase is registered when its module is imported (module-level
 constants), so the full catalogue can be listed without running a rule:
@@ -53,6 +54,17 @@ class Listed(ResultModel):
     separator: str = ", "
 
 
+class Worded(ResultModel):
+    """A sentence kept as stored (``english``) with how it was made (``template``/``args``,
+    None for an old report): English writes it as stored; the GUI shows it translated.
+    ``sentence`` capitalizes a leading drug name, as the core does for alert messages."""
+
+    english: str
+    template: str | None = None
+    args: dict[str, TextArg] = Field(default_factory=dict)
+    sentence: bool = False
+
+
 class Text(ResultModel):
     """One sentence: its registered template and the arguments of its placeholders."""
 
@@ -64,19 +76,22 @@ class Text(ResultModel):
         return render_text(self, ENGLISH)
 
 
-TextArg = Union[int, float, str, Term, Phrase, Listed, Text]  # noqa: UP007 (recursive alias)
+TextArg = Union[int, float, str, Term, Phrase, Listed, Text, Worded]  # noqa: UP007 (recursive)
 Listed.model_rebuild()
+Worded.model_rebuild()
 Text.model_rebuild()
 
 
 @dataclass(frozen=True)
 class Wording:
-    """How a renderer words the parts: the template, a term, a phrase, a separator."""
+    """How a renderer words the parts: the template, a term, a phrase, a separator, a
+    stored sentence (by default as stored)."""
 
     template: Callable[[str], str]
     term: Callable[[Term], str]
     phrase: Callable[[str], str]
     separator: Callable[[str], str]
+    worded: Callable[[Worded], str] = lambda worded: worded.english
 
 
 def _english_term(term: Term) -> str:
@@ -116,6 +131,8 @@ def render_arg(value: TextArg, spec: str, wording: Wording) -> str:
         return separator.join(render_arg(item, "", wording) for item in value.items)
     if isinstance(value, Text):
         return render_text(value, wording)
+    if isinstance(value, Worded):
+        return wording.worded(value)
     return format(value, spec)
 
 

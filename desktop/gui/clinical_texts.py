@@ -17,18 +17,22 @@ from desktop.domain.ranking import OptionCaution
 from desktop.domain.referral import ReferralReason
 from desktop.domain.report import Report
 from desktop.domain.report_headline import HeadlinePart
+from desktop.domain.report_lines import Line
 from desktop.domain.texts import (
     Term,
     Text,
     TextArg,
+    Worded,
     Wording,
     is_registered,
     match_text,
+    render_arg,
     render_template,
 )
 from desktop.gui import vocabulary_labels
 from desktop.gui.i18n import translate
 from desktop.gui.widgets.badges import severity_text
+from desktop.services.model_texts import MODEL_TEMPLATES
 from desktop.services.sync_texts import SYNC_TEMPLATES
 
 CONTEXT = "ClinicalText"
@@ -75,6 +79,14 @@ def _term_labels() -> dict[str, str]:
         "call_no_answer": translate("ClinicalText", "no answer fits"),
         "status_demoted": translate("ClinicalText", "moved down"),
         "status_excluded": translate("ClinicalText", "not recommended"),
+        "status_ranked": translate("ClinicalText", "ranked"),
+        # conformal prediction sets and the model's call on a mechanism
+        "answer_present": translate("ClinicalText", "present", "prediction set"),
+        "answer_absent": translate("ClinicalText", "absent", "prediction set"),
+        "verdict_present": translate("ClinicalText", "present", "mechanism call"),
+        "verdict_absent": translate("ClinicalText", "absent", "mechanism call"),
+        "verdict_uncertain": translate("ClinicalText", "uncertain", "mechanism call"),
+        "verdict_no_answer": translate("ClinicalText", "no answer", "mechanism call"),
     }
 
 
@@ -101,7 +113,13 @@ def _separator(separator: str) -> str:
     return _separators().get(separator, separator)
 
 
-WORDING = Wording(template=_phrase, term=_term, phrase=_phrase, separator=_separator)
+def _worded(worded: Worded) -> str:
+    return show_text(worded.template, worded.args, worded.english, sentence=worded.sentence)
+
+
+WORDING = Wording(
+    template=_phrase, term=_term, phrase=_phrase, separator=_separator, worded=_worded
+)
 
 
 def show_text(
@@ -126,6 +144,26 @@ def show_text(
 def show(text: Text) -> str:
     """A core :class:`Text` in the interface language (else its English)."""
     return show_text(text.template, text.args, text.english)
+
+
+def show_arg(value: TextArg) -> str:
+    """Any argument of a text (a text, a term, a phrase, a list, words) in the interface
+    language."""
+    if isinstance(value, Text):
+        return show(value)
+    return render_arg(value, "", WORDING)
+
+
+def show_line(line: Line) -> str:
+    """A line of a report section (desktop/domain/report_lines.py) in the interface
+    language, after the same prefix as the text report."""
+    return line.prefix + show_arg(line.text)
+
+
+def answer_word(answer: str) -> str:
+    """A word of a conformal prediction set (``present``/``absent``) in the interface
+    language."""
+    return _term(Term(term=f"answer_{answer}", english=answer))
 
 
 def phrase_text(english: str) -> str:
@@ -172,10 +210,13 @@ def headline_line(part: HeadlinePart) -> str:
 
 
 def status_message(message: str) -> str:
-    """A sync step or status detail (plain English from the services) translated."""
+    """A sync or model step, a status detail or a model note (plain English from the
+    services) translated; several lines each on its own."""
+    if "\n" in message:
+        return "\n".join(status_message(line) for line in message.split("\n"))
     if is_registered(message):
         return translate(CONTEXT, message)
-    text = match_text(message, SYNC_TEMPLATES)
+    text = match_text(message, (*SYNC_TEMPLATES, *MODEL_TEMPLATES))
     if text is None:
         return message
     return show_text(text.template, text.args, message)

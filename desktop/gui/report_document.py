@@ -1,10 +1,10 @@
 """The report as a printable document (QTextDocument): PDF export and printing.
 
 The content is the domain's text report, section by section (the same words the CLI
-prints), laid out as HTML with the disclaimers boxed at the top. Section titles, alerts and
-referral reasons are in the interface language (desktop/gui/clinical_texts.py); citations
-stay as published. Usable off the GUI thread: it builds its own QTextDocument and paints on
-a QPdfWriter.
+prints), laid out as HTML with the disclaimers boxed at the top. Every section is in the
+interface language (desktop/gui/clinical_texts.py); citations and the model bundle's
+feature names stay as published. Usable off the GUI thread: it builds its own QTextDocument
+and paints on a QPdfWriter.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from desktop.domain.alerts.alert import Alert
 from desktop.domain.referral import REFERRAL_RULE, Referral, ReferralReason
 from desktop.domain.report import Report
 from desktop.domain.report_headline import headline_parts
-from desktop.domain.report_text_history import change_lines, provenance_lines, trajectory_lines
+from desktop.domain.report_lines import Line
+from desktop.domain.report_text_history import change_texts, provenance_texts, trajectory_texts
 from desktop.domain.report_text_scores import score_texts
-from desktop.domain.report_text_sections import mechanism_lines, option_lines
+from desktop.domain.report_text_sections import mechanism_texts, option_texts
 from desktop.gui import vocabulary_labels
 from desktop.gui.clinical_texts import (
     alert_message,
@@ -31,6 +32,7 @@ from desktop.gui.clinical_texts import (
     phrase_text,
     referral_reason,
     show,
+    show_line,
 )
 from desktop.gui.i18n import translate
 from desktop.gui.widgets.badges import severity_text
@@ -70,22 +72,26 @@ def report_html(report: Report) -> str:
     sections = [
         (translate("ReportDocument", "Headline"), headline(report)),
         (translate("ReportDocument", "Scores"), [show(t) for t in score_texts(report.derived)]),
-        (translate("ReportDocument", "Pain mechanism"), mechanism_lines(report)),
-        (translate("ReportDocument", "Treatment options"), option_lines(report)),
+        (translate("ReportDocument", "Pain mechanism"), _shown(mechanism_texts(report))),
+        (translate("ReportDocument", "Treatment options"), _shown(option_texts(report))),
         (translate("ReportDocument", "Alerts"), alert_lines(report.alerts)),
         (translate("ReportDocument", "Referral to hub"), referral_lines(report.referral)),
-        (translate("ReportDocument", "Trajectory"), trajectory_lines(report.trajectory)),
+        (translate("ReportDocument", "Trajectory"), _shown(trajectory_texts(report.trajectory))),
         (
             translate("ReportDocument", "Changes since the previous report"),
-            change_lines(report.changes),
+            _shown(change_texts(report.changes)),
         ),
-        (translate("ReportDocument", "Provenance"), provenance_lines(report)),
+        (translate("ReportDocument", "Provenance"), _shown(provenance_texts(report))),
     ]
     for title, lines in sections:
         parts.append(f"<h2>{html.escape(title)}</h2>")
         parts += [_line(line) for line in lines]
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _shown(lines: list[Line]) -> list[str]:
+    return [show_line(line) for line in lines]
 
 
 def headline(report: Report) -> list[str]:

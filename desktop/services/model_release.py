@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.services.jobs import CancelToken, Progress, ProgressCallback, ignore_progress
+from desktop.services.model_texts import CHECKING_MODEL_LIST, DOWNLOADING_MODEL, VERIFYING_MODEL
 from desktop.services.model_updates import ModelUpdateReport, ModelUpdateService
 from desktop.services.models import ModelService
 from desktop.services.roles import Permission, UserRoles, allows, require
@@ -133,7 +134,7 @@ class ModelReleaseService:
         require(self._roles, Permission.MANAGE_MODELS)
         token = cancel or CancelToken()
         identity = self._identity()
-        progress(Progress(0, None, "checking the hub's model list"))
+        progress(Progress(0, None, CHECKING_MODEL_LIST.phrase))
         with self._client(identity) as client:
             updater = self._updater(identity, client)
             tuf, release = updater.check(self._updates.channel)
@@ -141,10 +142,12 @@ class ModelReleaseService:
                 total = len(release.files)
                 for done, target in enumerate(release.files):
                     token.raise_if_cancelled()
-                    progress(Progress(done, total, f"downloading model {release.version}"))
+                    message = DOWNLOADING_MODEL.fill(version=release.version).english
+                    progress(Progress(done, total, message))
                     updater.download(tuf, replace(release, files=(target,)))
                 token.raise_if_cancelled()
-                progress(Progress(total, total, f"verifying model {release.version}"))
+                verifying = VERIFYING_MODEL.fill(version=release.version).english
+                progress(Progress(total, total, verifying))
             report = self._updates.update(client, identity.hub_url, identity.tuf_roots)
         if report.outcome == "offline":
             raise ModelUpdateOffline(report.detail)

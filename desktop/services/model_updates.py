@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from desktop.services.model_texts import (
+    MODEL_LIST_OVERDUE,
+    MODEL_LIST_VERIFIED,
+    UPDATES_NOT_CHECKED,
+)
 from desktop.services.roles import Permission, UserRoles, require
 from models_onnx.bundle import load_bundle
 from models_onnx.errors import BundleError
@@ -61,13 +66,10 @@ class ModelUpdateStatus:
     @property
     def note(self) -> str:
         if self.last_verified is None:
-            return "Model updates have not been checked yet."
+            return UPDATES_NOT_CHECKED.phrase
         if self.overdue_days > 0:
-            return (
-                f"The hub's model list could not be verified for {self.overdue_days:.1f} days "
-                "past its expiry: the last verified model stays in use."
-            )
-        return f"Model list verified {self.last_verified:%Y-%m-%d %H:%M} UTC."
+            return MODEL_LIST_OVERDUE.fill(days=f"{self.overdue_days:.1f}").english
+        return MODEL_LIST_VERIFIED.fill(when=f"{self.last_verified:%Y-%m-%d %H:%M}").english
 
 
 def _utc_now() -> datetime:

@@ -21,6 +21,7 @@ from desktop.domain.case import Case
 from desktop.domain.case_parsing import dump_case
 from desktop.domain.model_output import ModelOutput
 from desktop.services.model_output_adapter import to_model_output
+from desktop.services.model_texts import BUNDLE_NOTE
 from desktop.services.model_trust import DEFAULT_BUNDLE, ModelTrust
 from models_onnx.card import render_card
 from models_onnx.inference import ModelSlot, Predictor
@@ -92,5 +93,5 @@ class ModelService:
         return ModelStatus(
             active_version=f"{predictor.name} {predictor.version}",
             card_text=self._card,
-            note="Trained on a synthetic cohort; not clinically validated.",
+            note=BUNDLE_NOTE.phrase,
         )

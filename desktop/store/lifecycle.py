@@ -284,9 +284,7 @@ def _open_with_key(
                 problems = database.check_integrity(IntegrityScope.UNLOCK)
                 if problems:
                     raise StoreCorrupt(CorruptPart.DATABASE, "; ".join(problems[:3]))
-                store = _assemble(
-                database, data_key, home, key_file.store_id, clock, on_migrating
-            )
+                store = _assemble(database, data_key, home, key_file.store_id, clock, on_migrating)
         except BaseException:
             database.close()
             raise

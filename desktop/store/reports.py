@@ -128,6 +128,15 @@ def _stored(row: tuple[Any, ...]) -> StoredReport:
             f"report {row[0]} of case {row[1]} does not match its stored sha256",
         )
     return StoredReport(
-        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
-        json.loads(text), row[10],
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        json.loads(text),
+        row[10],
     )

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from desktop.domain.derivation import derive_scores
+from desktop.domain.not_computable_texts import reason_text
 from desktop.domain.report import Report, compose_report
 from desktop.domain.report_headline import headline_parts
 from desktop.domain.report_text_scores import score_texts
+from desktop.domain.scales.immpact import classify_response
 from desktop.domain.settings import ClinicalSettings
 from desktop.gui.clinical_texts import (
     alert_message,
@@ -19,6 +22,7 @@ from desktop.gui.clinical_texts import (
     phrase_text,
     referral_reason,
     show,
+    show_arg,
     status_message,
 )
 from desktop.gui.jobs import JobRunner
@@ -26,13 +30,23 @@ from desktop.gui.messages import CrashReporter, MessageBridge
 from desktop.gui.report_document import report_document
 from desktop.gui.store_thread import StoreThread
 from desktop.gui.translations import Translations
+from desktop.gui.viewmodels.follow_up import responder_line
 from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.viewmodels.status import StatusViewModel
 from desktop.gui.widgets.report_view import ReportView
 from desktop.gui.widgets.status_bar import StatusBar
+from desktop.gui.widgets.trajectory_chart import TrajectoryChart
 from desktop.services.jobs import Progress
+from desktop.services.model_texts import BUNDLE_NOTE
+from desktop.services.status import NO_MODEL_STATUS
 from tests.unit.alert_scenarios import combine, med, meds, nrs
-from tests.unit.report_helpers import GENERATED_AT, make_case, make_model_output
+from tests.unit.report_helpers import (
+    GENERATED_AT,
+    example_case,
+    example_model_output,
+    make_case,
+    make_model_output,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -181,3 +195,93 @@ def test_the_report_page_and_pdf_show_chinese_scores_headline_and_options(  # ty
         assert line in document
     assert "本报告为决策支持，并非诊断。" in document
     assert "Decision support" not in document
+
+
+def _follow_up_report() -> Report:
+    """The example case, then its follow-up under other settings: every history section."""
+    first = compose_report(
+        example_case(False),
+        ClinicalSettings(),
+        example_model_output(False),
+        generated_at=GENERATED_AT,
+    )
+    return compose_report(
+        example_case(True),
+        ClinicalSettings(tca_avoid_age=70),
+        example_model_output(True),
+        generated_at=GENERATED_AT,
+        previous=first,
+    )
+
+
+CHANGES = (
+    "新增随访：1 次",
+    "MEDD mg/日：60 -> 40",
+    "神经病理性机制：74% -> 70%",
+    "设置：painbridge.clinical-settings/1；除 tca_avoid_age=70 外均为默认值",
+    "报告格式：painbridge.report/1",
+)
+
+
+def test_changes_provenance_mechanisms_and_options_read_in_chinese(  # type: ignore[no-untyped-def]
+    qtbot, chinese, runtime, tmp_path: Path
+) -> None:
+    report = _follow_up_report()
+    store, jobs = runtime
+    view_model = ReportViewModel(jobs, store, MessageBridge(CrashReporter(tmp_path)))
+    view = ReportView(view_model)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.built, timeout=5_000):
+        view_model.present(report, example_case(True))
+    texts = [label.text() for label in view.findChildren(QLabel)]
+    assert set(CHANGES) <= set(texts)
+    resolved = next(t for t in texts if t.startswith("已解除警示 TCA_OLDER_ADULT："))
+    assert "患者 68 岁，使用三环类抗抑郁药" in resolved  # the previous report's alert
+    assert any(
+        t.startswith("已变更警示 [注意] OPIOID_GABAPENTINOID：Morphine与pregabalin") for t in texts
+    )
+    assert "预测集 {存在、不存在}（覆盖率 90%）：模型无法判断" in texts  # the page's mechanism row
+    document = report_document(report).toPlainText()
+    for line in (
+        *CHANGES,
+        "- 神经病理性：70%；在 90% 覆盖率下预测集为 {存在} -> 存在",
+        "输入检查：在训练数据范围内（距离 2.40，阈值 4.10）",
+        "1. 强阿片类药物（morphine、oxycodone、hydromorphone、fentanyl）："
+        "疼痛减轻 >= 30% 的概率 66%（模型排名 1）",
+        "- 第 1 次随访（2026-12-04）：最重 5，平均 3；MEDD 40 mg/日；开始强阿片类药物；"
+        "依从性：完全；不良事件：dizziness；IMMPACT：中度缓解",
+    ):
+        assert line in document
+    assert (
+        "驱动因素（logit）：+0.92 DN4-interview total = 3" in document
+    )  # feature names as published
+    assert "原因：TCA_CARDIAC：三环类抗抑郁药合并QTc 452 ms" in document
+    for english in ("Previous report", "chance of", "coverage ->", "Provenance", "drivers ("):
+        assert english not in document
+
+
+def test_follow_up_responder_status_and_chart_read_in_chinese(chinese) -> None:  # type: ignore[no-untyped-def]
+    derived = derive_scores(example_case(True), ClinicalSettings())
+    assert responder_line(derived.follow_ups[0]) == (
+        "第 1 次随访（2026-12-04）：最重疼痛 8 → 5（-38 %）：中度缓解（疼痛减轻 ≥ 30%）（IMMPACT）"
+    )
+    low = classify_response(3, 2)
+    assert low.reason is not None and show_arg(reason_text(low.reason)) == (
+        "基线低于 4：应答分级要求基线至少为中度疼痛"
+    )
+    chart = TrajectoryChart()
+    chart.set_points(_follow_up_report().trajectory)
+    assert chart.accessibleDescription() == "基线：最重 8，平均 6；第 1 次随访：最重 5，平均 3"
+    chart.deleteLater()
+
+
+def test_model_steps_and_notes_read_in_chinese(chinese) -> None:  # type: ignore[no-untyped-def]
+    assert status_message("downloading model 1.2.0") == "正在下载模型 1.2.0"
+    assert status_message("checking the hub's model list") == "正在检查中心的模型列表"
+    assert status_message("Model list verified 2026-11-21 09:30 UTC.") == (
+        "模型列表已于 2026-11-21 09:30 UTC 验证。"
+    )
+    assert status_message(f"{BUNDLE_NOTE.phrase}\nbundle file damaged") == (
+        "基于合成队列训练；未经临床验证。\nbundle file damaged"
+    )
+    assert status_message(NO_MODEL_STATUS.note).startswith("未加载模型")

@@ -153,3 +153,31 @@ def test_follow_up_shows_trajectory_responder_and_reassessment(qtbot, gui) -> No
     assert report is not None and report.changes is not None
     assert report.changes.new_follow_ups == 1
     assert len(report.trajectory) == 2 and report.trajectory[1].responder == "substantial"
+
+
+def test_the_trajectory_is_drawn_in_time_order_whatever_the_entry_order(qtbot) -> None:
+    from datetime import date
+
+    from desktop.domain.trajectory import TrajectoryPoint
+    from desktop.gui.widgets.trajectory_chart import TrajectoryChart
+
+    def point(label: str, day: int, worst: int) -> TrajectoryPoint:
+        return TrajectoryPoint(
+            label=label,
+            date=date(2026, 11, 1 + day),
+            days_since_baseline=day,
+            worst=worst,
+            average=None,
+            medd_mg_per_day=None,
+            medd_note=None,
+        )
+
+    chart = TrajectoryChart()
+    qtbot.addWidget(chart)
+    # follow-up 2 was entered later but happened earlier (day 6 before day 14)
+    chart.set_points(
+        [point("baseline", 0, 9), point("follow-up 1", 14, 6), point("follow-up 2", 6, 4)]
+    )
+    assert [p.label for p in chart.points] == ["baseline", "follow-up 2", "follow-up 1"]
+    described = chart.accessibleDescription()
+    assert described.index("ollow-up 2") < described.index("ollow-up 1")  # read in time order

@@ -107,8 +107,38 @@ def test_render_every_main_screen(qtbot, launch, home: Path) -> None:
         shoot(window, "15-editor-pain-zh_CN")
         window.show_page("cases")
         shoot(window, "16-case-list-zh_CN")
+        shoot_follow_up_and_changes_in_chinese(qtbot, app)
         with qtbot.waitSignal(app.clinic.preferences.language_changed, timeout=5_000):
             app.clinic.preferences.update(language="en")
+
+
+def shoot_follow_up_and_changes_in_chinese(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    """A follow-up with a lower worst pain, then the re-assessed report's history."""
+    window = app.window
+    window.show_page("follow_up")
+    follow_up = window.follow_up
+    index = follow_up.view_model.new_follow_up()
+    worst = next(
+        f
+        for f in follow_up._form_holder.findChildren(QWidget)
+        if getattr(f, "path", "") == f"follow_ups[{index}].nrs.worst"
+    )
+    with qtbot.waitSignal(app.clinic.editor.evaluated, timeout=5_000):
+        worst.spin.setValue(4)
+    shoot(window, "22-follow-up-zh_CN")
+    with qtbot.waitSignal(
+        app.clinic.report.report_changed,
+        timeout=15_000,
+        check_params_cb=lambda r: r is not None and r.changes is not None,
+    ):
+        app.clinic.save_and_assess()
+    qtbot.waitUntil(lambda: window.report.complete)
+    report = window.report
+    changes = next(
+        b for b in report.findChildren(QGroupBox) if b.title() == "与上一份报告相比的变化"
+    )
+    report.scroller.verticalScrollBar().setValue(changes.y() - 200)
+    shoot(window, "23-report-changes-zh_CN")
 
 
 SCALED = textwrap.dedent(

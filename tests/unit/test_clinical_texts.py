@@ -21,7 +21,21 @@ from desktop.domain.not_computable_texts import reason_text
 from desktop.domain.referral import ReferralReason
 from desktop.domain.report import Report, compose_report
 from desktop.domain.report_headline import headline_lines, headline_parts
+from desktop.domain.report_text_history import (
+    change_lines,
+    change_texts,
+    provenance_lines,
+    provenance_texts,
+    trajectory_lines,
+    trajectory_texts,
+)
 from desktop.domain.report_text_scores import score_lines, score_texts
+from desktop.domain.report_text_sections import (
+    mechanism_lines,
+    mechanism_texts,
+    option_lines,
+    option_texts,
+)
 from desktop.domain.results import NotComputable
 from desktop.domain.settings import ClinicalSettings
 from desktop.domain.texts import (
@@ -31,15 +45,18 @@ from desktop.domain.texts import (
     Template,
     Term,
     Text,
+    Worded,
     match_text,
     placeholders,
     registered_texts,
+    render_arg,
     render_template,
 )
+from desktop.services.model_texts import DOWNLOADING_MODEL, MODEL_LIST_OVERDUE, MODEL_TEMPLATES
 from desktop.services.sync_texts import CASES_SENT, CONNECTED, SYNC_TEMPLATES
 from tests.unit.alert_scenarios import SCENARIOS, Scenario
 from tests.unit.domain_strategies import case_documents
-from tests.unit.report_helpers import GENERATED_AT, make_case
+from tests.unit.report_helpers import GENERATED_AT, make_case, make_model_output
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDELINE = "REFER_GUIDELINE_CONFLICT"
@@ -230,3 +247,84 @@ def test_every_not_computable_reason_is_a_registered_text(document: dict[str, ob
         assert isinstance(text, Phrase | Text), reason  # else it would stay English
         shown = text.english if isinstance(text, Text) else text.phrase
         assert shown == reason
+
+
+def _with_previous(scenario: Scenario) -> Report:
+    """The scenario's case reported after a first report under another model and with a
+    different case (alerts added, resolved and changed, options moved, sets changed)."""
+    case = make_case(scenario.case)
+    first = compose_report(
+        make_case(),
+        ClinicalSettings(tca_avoid_age=70),
+        make_model_output({"neuropathic": (0.55, ("absent", "present"))}),
+        generated_at=GENERATED_AT,
+    )
+    first = first.model_copy(update={"case_id": case.case_id})
+    return compose_report(
+        case,
+        ClinicalSettings(**scenario.settings),
+        scenario.model,
+        generated_at=GENERATED_AT,
+        previous=first,
+        clinician_requests_referral=scenario.clinician_request,
+    )
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])
+def test_section_and_history_texts_are_the_english_lines(scenario: Scenario) -> None:
+    report = _with_previous(scenario)
+    sections = (
+        (mechanism_texts(report), mechanism_lines(report)),
+        (option_texts(report), option_lines(report)),
+        (trajectory_texts(report.trajectory), trajectory_lines(report.trajectory)),
+        (change_texts(report.changes), change_lines(report.changes)),
+        (provenance_texts(report), provenance_lines(report)),
+    )
+    for texts, lines in sections:
+        assert [line.english for line in texts] == lines
+        assert all(
+            line.text.template in registered_texts()
+            for line in texts
+            if isinstance(line.text, Text)
+        )
+    assert report.changes is not None
+    assert (report.changes.alerts_added or report.changes.alerts_removed) != ()
+
+
+def test_changed_alerts_keep_their_templates_for_the_gui() -> None:
+    scenario = next(s for s in SCENARIOS if s.id == "cyp2d6-poor-codeine")
+    changes = _with_previous(scenario).changes
+    assert changes is not None
+    for change in (*changes.alerts_added, *changes.alerts_removed, *changes.alerts_changed):
+        assert change.message_template in registered_texts()
+        shown = render_template(change.message_template, change.message_args, ENGLISH)
+        assert _sentence(shown) == change.message
+    quoted = Worded(english="As stored.", template="{x} other", args={"x": 1})
+    assert render_arg(quoted, "", ENGLISH) == "As stored."  # English never re-renders
+
+
+def test_prediction_sets_are_written_as_before() -> None:
+    """As Python writes a set (the report format has always done so)."""
+    lines = change_lines(_with_previous(SCENARIOS[0]).changes)  # no model this time
+    assert "Mechanism nociceptive: 20% -> -, set {'absent'} -> set()" in lines
+    neuropathic = next(line for line in lines if line.startswith("Mechanism neuropathic"))
+    assert neuropathic.endswith(
+        (", set {'present', 'absent'} -> set()", ", set {'absent', 'present'} -> set()")
+    )
+
+
+def test_model_texts_are_matched_back_to_their_templates() -> None:
+    from desktop.services.model_updates import ModelUpdateStatus  # the update client
+
+    status = ModelUpdateStatus(
+        active="1.1", previous=None, last_verified=GENERATED_AT, overdue_days=2.5
+    )
+    text = match_text(status.note, MODEL_TEMPLATES)
+    assert text == MODEL_LIST_OVERDUE.fill(days="2.5")
+    assert status.note == (
+        "The hub's model list could not be verified for 2.5 days past its expiry: "
+        "the last verified model stays in use."
+    )
+    downloading = DOWNLOADING_MODEL.fill(version="1.2.0").english
+    assert downloading == "downloading model 1.2.0"
+    assert match_text(downloading, MODEL_TEMPLATES) == DOWNLOADING_MODEL.fill(version="1.2.0")

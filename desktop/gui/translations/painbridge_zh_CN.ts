@@ -557,7 +557,7 @@
     </message>
     <message>
         <source>non-responder</source>
-        <translation>无应答</translation>
+        <translation>未达有效缓解</translation>
     </message>
     <message>
         <source>worsened</source>
@@ -590,6 +590,40 @@
     <message>
         <source>not recommended</source>
         <translation>不推荐</translation>
+    </message>
+    <message>
+        <source>ranked</source>
+        <translation>已排序</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <comment>prediction set</comment>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <comment>prediction set</comment>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <comment>mechanism call</comment>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <comment>mechanism call</comment>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>uncertain</source>
+        <comment>mechanism call</comment>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <comment>mechanism call</comment>
+        <translation>无答案</translation>
     </message>
     <message>
         <source>, </source>
@@ -1539,6 +1573,10 @@
         <translation>需要基线和随访时的{item}疼痛评分</translation>
     </message>
     <message>
+        <source>baseline below {min_baseline:d}: responder labels need moderate pain</source>
+        <translation>基线低于 {min_baseline:d}：应答分级要求基线至少为中度疼痛</translation>
+    </message>
+    <message>
         <source>BPI severity needs all four NRS items</source>
         <translation>BPI 疼痛严重程度需要全部 4 项 NRS 评分</translation>
     </message>
@@ -1593,6 +1631,10 @@
     <message>
         <source>CYP2C9 not tested</source>
         <translation>未检测 CYP2C9</translation>
+    </message>
+    <message>
+        <source>baseline 0: percent change undefined</source>
+        <translation>基线为 0：无法计算变化百分比</translation>
     </message>
     <message>
         <source>not computable ({reason})</source>
@@ -1907,6 +1949,234 @@
         <translation>模型或疼痛机制概率有变化</translation>
     </message>
     <message>
+        <source>{code}: {message}</source>
+        <translation>{code}：{message}</translation>
+    </message>
+    <message>
+        <source>{label} ({date}): worst {worst}, average {average}</source>
+        <translation>{label}（{date}）：最重 {worst}，平均 {average}</translation>
+    </message>
+    <message>
+        <source>MEDD {medd} mg/day</source>
+        <translation>MEDD {medd} mg/日</translation>
+    </message>
+    <message>
+        <source>MEDD not known</source>
+        <translation>MEDD 未知</translation>
+    </message>
+    <message>
+        <source>started {treatment}</source>
+        <translation>开始{treatment}</translation>
+    </message>
+    <message>
+        <source>adherence {adherence}</source>
+        <translation>依从性：{adherence}</translation>
+    </message>
+    <message>
+        <source>adverse events: {events}</source>
+        <translation>不良事件：{events}</translation>
+    </message>
+    <message>
+        <source>IMMPACT: {response}</source>
+        <translation>IMMPACT：{response}</translation>
+    </message>
+    <message>
+        <source>First report of this case (no previous report given).</source>
+        <translation>此病例的首份报告（无上一份报告）。</translation>
+    </message>
+    <message>
+        <source>Previous report: {when} (fingerprint {fingerprint})</source>
+        <translation>上一份报告：{when}（指纹 {fingerprint}）</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>无变化。</translation>
+    </message>
+    <message>
+        <source>Model: {before} -&gt; {after}</source>
+        <translation>模型：{before} -&gt; {after}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>New follow-ups: {count}</source>
+        <translation>新增随访：{count} 次</translation>
+    </message>
+    <message>
+        <source>{name}: {before} -&gt; {after}</source>
+        <translation>{name}：{before} -&gt; {after}</translation>
+    </message>
+    <message>
+        <source>Mechanism {mechanism}: {before} -&gt; {after}</source>
+        <translation>{mechanism}机制：{before} -&gt; {after}</translation>
+    </message>
+    <message>
+        <source>Mechanism {mechanism}: {before} -&gt; {after}, set {set_before} -&gt; {set_after}</source>
+        <translation>{mechanism}机制：{before} -&gt; {after}，预测集 {set_before} -&gt; {set_after}</translation>
+    </message>
+    <message>
+        <source>{{{answers}}}</source>
+        <translation>{{{answers}}}</translation>
+    </message>
+    <message>
+        <source>set()</source>
+        <translation>空集</translation>
+    </message>
+    <message>
+        <source>Option {option}: position {before} -&gt; {after} ({status_before} -&gt; {status_after})</source>
+        <translation>方案 {option}：排名 {before} -&gt; {after}（{status_before} -&gt; {status_after}）</translation>
+    </message>
+    <message>
+        <source>New alert [{severity}] {code}: {message}</source>
+        <translation>新增警示 [{severity}] {code}：{message}</translation>
+    </message>
+    <message>
+        <source>Resolved alert {code}: {message}</source>
+        <translation>已解除警示 {code}：{message}</translation>
+    </message>
+    <message>
+        <source>Changed alert [{severity}] {code}: {message} (was: {before})</source>
+        <translation>已变更警示 [{severity}] {code}：{message}（原为：{before}）</translation>
+    </message>
+    <message>
+        <source>Referral: recommended</source>
+        <translation>转诊：现建议转诊</translation>
+    </message>
+    <message>
+        <source>Referral: no longer recommended</source>
+        <translation>转诊：不再建议转诊</translation>
+    </message>
+    <message>
+        <source>NRS worst</source>
+        <translation>NRS 最重</translation>
+    </message>
+    <message>
+        <source>NRS average</source>
+        <translation>NRS 平均</translation>
+    </message>
+    <message>
+        <source>BPI severity</source>
+        <translation>BPI 疼痛严重程度</translation>
+    </message>
+    <message>
+        <source>BPI interference</source>
+        <translation>BPI 疼痛干扰</translation>
+    </message>
+    <message>
+        <source>MEDD mg/day</source>
+        <translation>MEDD mg/日</translation>
+    </message>
+    <message>
+        <source>Analgesic level</source>
+        <translation>镇痛级别</translation>
+    </message>
+    <message>
+        <source>CrCl mL/min</source>
+        <translation>CrCl mL/min</translation>
+    </message>
+    <message>
+        <source>Model: {model}</source>
+        <translation>模型：{model}</translation>
+    </message>
+    <message>
+        <source>none (no model loaded)</source>
+        <translation>无（未加载模型）</translation>
+    </message>
+    <message>
+        <source>Settings: {version}; {settings}</source>
+        <translation>设置：{version}；{settings}</translation>
+    </message>
+    <message>
+        <source>all defaults</source>
+        <translation>全部为默认值</translation>
+    </message>
+    <message>
+        <source>defaults except {changed}</source>
+        <translation>除 {changed} 外均为默认值</translation>
+    </message>
+    <message>
+        <source>Inputs fingerprint (sha256): {fingerprint}</source>
+        <translation>输入指纹（sha256）：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Report format: {format}</source>
+        <translation>报告格式：{format}</translation>
+    </message>
+    <message>
+        <source>Model: {model}. Each mechanism may be present alongside the others.</source>
+        <translation>模型：{model}。各种机制可能同时存在。</translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation>未知模型</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>{mechanism}: {probability:.0%}; prediction set {answers} at {coverage:.0%} coverage -&gt; {call}</source>
+        <translation>{mechanism}：{probability:.0%}；在 {coverage:.0%} 覆盖率下预测集为 {answers} -&gt; {call}</translation>
+    </message>
+    <message>
+        <source>drivers (logit): {drivers}</source>
+        <translation>驱动因素（logit）：{drivers}</translation>
+    </message>
+    <message>
+        <source>{contribution:+.2f} {label} = {value}</source>
+        <translation>{contribution:+.2f} {label} = {value}</translation>
+    </message>
+    <message>
+        <source>no single feature stands out</source>
+        <translation>没有突出的单一特征</translation>
+    </message>
+    <message>
+        <source>Input check: {verdict} (distance {score:.2f}, threshold {threshold:.2f})</source>
+        <translation>输入检查：{verdict}（距离 {score:.2f}，阈值 {threshold:.2f}）</translation>
+    </message>
+    <message>
+        <source>OUT OF DISTRIBUTION</source>
+        <translation>超出训练数据分布</translation>
+    </message>
+    <message>
+        <source>within the training data</source>
+        <translation>在训练数据范围内</translation>
+    </message>
+    <message>
+        <source>Missing model inputs: {features}</source>
+        <translation>缺失的模型输入：{features}</translation>
+    </message>
+    <message>
+        <source>Model: {model}. {note}</source>
+        <translation>模型：{model}。{note}</translation>
+    </message>
+    <message>
+        <source>{position}. {label}: {probability:.0%} chance of &gt;= 30% relief (model rank {rank})</source>
+        <translation>{position}. {label}：疼痛减轻 &gt;= 30% 的概率 {probability:.0%}（模型排名 {rank}）</translation>
+    </message>
+    <message>
+        <source>{position}. {label}: {probability:.0%} chance of &gt;= 30% relief (model rank {rank}) - MOVED DOWN</source>
+        <translation>{position}. {label}：疼痛减轻 &gt;= 30% 的概率 {probability:.0%}（模型排名 {rank}）- 已下调</translation>
+    </message>
+    <message>
+        <source>{position}. {label}: {probability:.0%} chance of &gt;= 30% relief (model rank {rank}) - NOT RECOMMENDED</source>
+        <translation>{position}. {label}：疼痛减轻 &gt;= 30% 的概率 {probability:.0%}（模型排名 {rank}）- 不推荐</translation>
+    </message>
+    <message>
+        <source>why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>caution [{severity}] {code}: {message}</source>
+        <translation>注意事项 [{severity}] {code}：{message}</translation>
+    </message>
+    <message>
+        <source>side effects: {effects}</source>
+        <translation>副作用：{effects}</translation>
+    </message>
+    <message>
         <source>sending cases</source>
         <translation>正在发送病例</translation>
     </message>
@@ -1933,6 +2203,34 @@
     <message>
         <source>No hub address is set: cases are kept on this computer and wait in the outbox.</source>
         <translation>未设置中心地址：病例保存在本机，在发件箱中等待发送。</translation>
+    </message>
+    <message>
+        <source>checking the hub&apos;s model list</source>
+        <translation>正在检查中心的模型列表</translation>
+    </message>
+    <message>
+        <source>downloading model {version}</source>
+        <translation>正在下载模型 {version}</translation>
+    </message>
+    <message>
+        <source>verifying model {version}</source>
+        <translation>正在验证模型 {version}</translation>
+    </message>
+    <message>
+        <source>Model updates have not been checked yet.</source>
+        <translation>尚未检查模型更新。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s model list could not be verified for {days} days past its expiry: the last verified model stays in use.</source>
+        <translation>中心的模型列表已过期 {days} 天仍无法验证：继续使用最后一次验证的模型。</translation>
+    </message>
+    <message>
+        <source>Model list verified {when} UTC.</source>
+        <translation>模型列表已于 {when} UTC 验证。</translation>
+    </message>
+    <message>
+        <source>Trained on a synthetic cohort; not clinically validated.</source>
+        <translation>基于合成队列训练；未经临床验证。</translation>
     </message>
 </context>
 <context>
@@ -1999,15 +2297,15 @@
     <name>FollowUp</name>
     <message>
         <source>substantial responder (≥ 50 % less pain)</source>
-        <translation>显著应答（疼痛减轻 ≥ 50%）</translation>
+        <translation>显著缓解（疼痛减轻 ≥ 50%）</translation>
     </message>
     <message>
         <source>moderate responder (≥ 30 % less pain)</source>
-        <translation>中度应答（疼痛减轻 ≥ 30%）</translation>
+        <translation>中度缓解（疼痛减轻 ≥ 30%）</translation>
     </message>
     <message>
         <source>non-responder (&lt; 30 % less pain)</source>
-        <translation>无应答（疼痛减轻 &lt; 30%）</translation>
+        <translation>未达有效缓解（疼痛减轻 &lt; 30%）</translation>
     </message>
     <message>
         <source>pain worse than at baseline</source>
@@ -2026,12 +2324,28 @@
         <translation>第 %1 次随访（%2）</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>responder status not computable: %1</source>
         <translation>无法计算应答状态：%1</translation>
     </message>
     <message>
-        <source>%1 pain %2 → %3%4: %5</source>
-        <translation>%1 疼痛 %2 → %3%4：%5</translation>
+        <source>%1 pain %2 → %3: %5</source>
+        <translation>%1疼痛 %2 → %3：%5</translation>
+    </message>
+    <message>
+        <source>%1 pain %2 → %3 (%4 %): %5</source>
+        <translation>%1疼痛 %2 → %3（%4 %）：%5</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (IMMPACT)</source>
+        <translation>%1：%2（IMMPACT）</translation>
     </message>
 </context>
 <context>
@@ -3314,6 +3628,11 @@
         <translation>伤害可塑性</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>likely present</source>
         <translation>可能存在</translation>
     </message>
@@ -4079,6 +4398,15 @@
     <message>
         <source>Pain trajectory chart</source>
         <translation>疼痛变化轨迹图</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>list separator</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1: worst %2, average %3</source>
+        <translation>%1：最重 %2，平均 %3</translation>
     </message>
     <message>
         <source>No pain scores yet.</source>

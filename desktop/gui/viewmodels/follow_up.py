@@ -13,8 +13,11 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.derived import FollowUpResponse
+from desktop.domain.not_computable_texts import reason_text
 from desktop.domain.scales.immpact import ImmpactResponse
+from desktop.domain.texts import Term
 from desktop.domain.trajectory import TrajectoryPoint, build_trajectory
+from desktop.gui.clinical_texts import show_arg
 from desktop.gui.i18n import translate
 from desktop.gui.viewmodels.case_editor import CaseEditorViewModel
 from desktop.services.case_forms import FormEvaluation
@@ -41,21 +44,36 @@ def responder_line(response: FollowUpResponse) -> str:
     )
     primary = response.primary
     if not isinstance(primary, ImmpactResponse):
-        return f"{head}: " + translate("FollowUp", "responder status not computable: %1").replace(
-            "%1", primary.reason
+        return (
+            translate("FollowUp", "%1: %2")
+            .replace("%1", head)
+            .replace(
+                "%2",
+                translate("FollowUp", "responder status not computable: %1").replace(
+                    "%1", show_arg(reason_text(primary.reason))
+                ),
+            )
         )
-    change = "" if primary.percent_change is None else f" ({-primary.percent_change:+.0f} %)"
+    item = show_arg(Term(term=primary.item))
+    if primary.percent_change is None:
+        text = translate("FollowUp", "%1 pain %2 → %3: %5")
+    else:
+        text = translate("FollowUp", "%1 pain %2 → %3 (%4 %): %5").replace(
+            "%4", f"{-primary.percent_change:+.0f}"
+        )
     text = (
-        translate("FollowUp", "%1 pain %2 → %3%4: %5")
-        .replace("%1", primary.item)
+        text.replace("%1", item)
         .replace("%2", str(primary.baseline))
         .replace("%3", str(primary.follow_up))
-        .replace("%4", change)
         .replace("%5", responder_label(primary.label))
     )
     if primary.reason:
-        text += f" - {primary.reason}"
-    return f"{head}: {text} (IMMPACT)"
+        text = (
+            translate("FollowUp", "%1 - %2")
+            .replace("%1", text)
+            .replace("%2", show_arg(reason_text(primary.reason)))
+        )
+    return translate("FollowUp", "%1: %2 (IMMPACT)").replace("%1", head).replace("%2", text)
 
 
 class FollowUpViewModel(QObject):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +40,17 @@ class FollowUpView(QWidget):
         chart_layout.addWidget(self.chart)
         top.addWidget(chart_box, 3)
         status_box = QGroupBox(self.tr("Responder status"))
-        status_layout = QVBoxLayout(status_box)
+        box_layout = QVBoxLayout(status_box)
+        # One line per follow-up: in a scroll area, so many follow-ups never clip the box.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        status_layout = QVBoxLayout(content)
         self.responders = QLabel()
         self.responders.setWordWrap(True)
         self.responders.setObjectName("detail")
+        self.responders.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         status_layout.addWidget(self.responders)
         status_layout.addWidget(
             hint(
@@ -52,6 +61,8 @@ class FollowUpView(QWidget):
             )
         )
         status_layout.addStretch(1)
+        scroller.setWidget(content)
+        box_layout.addWidget(scroller)
         top.addWidget(status_box, 2)
         layout.addLayout(top, 2)
 

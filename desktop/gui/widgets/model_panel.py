@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.clinical_texts import status_message
 from desktop.gui.i18n import translate
 from desktop.gui.viewmodels.model_updates import ModelUpdatesViewModel
 from desktop.gui.viewmodels.status import StatusViewModel
@@ -104,8 +105,10 @@ class ModelPanel(QWidget):
             self.update_button.clicked.connect(updates.install)
             self.rollback_button.clicked.connect(self.roll_back)
             updates.release_changed.connect(self.show_release)
-            updates.busy_changed.connect(lambda _busy: self._show_actions())
-            status.sync_changed.connect(lambda _sync: self._show_actions())
+            # bound methods, not lambdas: Qt drops them with the panel (a language switch
+            # rebuilds the window while the view models live on)
+            updates.busy_changed.connect(self._state_changed)
+            status.sync_changed.connect(self._state_changed)
             self._release = updates.release
         self.show_model(status.model)
 
@@ -118,7 +121,7 @@ class ModelPanel(QWidget):
         else:
             self.version.setText(self.tr("No model loaded"))
         self.note.setText(
-            model.note
+            status_message(model.note)
             + "\n"
             + self.tr(
                 "Decision support, not a diagnosis: the bundled models are trained on a "
@@ -133,6 +136,9 @@ class ModelPanel(QWidget):
 
     def show_release(self, release: ModelReleaseStatus | None) -> None:
         self._release = release
+        self._show_actions()
+
+    def _state_changed(self, _state: object) -> None:
         self._show_actions()
 
     def _show_actions(self) -> None:

@@ -31,17 +31,19 @@ from desktop.domain.referral import ReferralReason
 from desktop.domain.report import Report
 from desktop.domain.report_headline import headline_parts
 from desktop.domain.report_parts import MechanismCall
-from desktop.domain.report_text_history import change_lines, provenance_lines
+from desktop.domain.report_text_history import change_texts, provenance_texts
 from desktop.domain.report_text_scores import score_texts
 from desktop.gui.clinical_texts import (
     alert_message,
     alert_rule,
+    answer_word,
     caution_message,
     headline_line,
     option_reason,
     phrase_text,
     referral_reason,
     show,
+    show_line,
 )
 from desktop.gui.viewmodels.report import ReportViewModel
 from desktop.gui.widgets.badges import Badge, severity_icon, severity_text
@@ -254,7 +256,8 @@ class ReportView(QWidget):
         }.get(mechanism, mechanism)
 
     def _call_text(self, call: MechanismCall) -> str:
-        answers = "{" + ", ".join(call.prediction_set) + "}"
+        separator = self.tr(", ", "list separator")
+        answers = "{" + separator.join(answer_word(a) for a in call.prediction_set) + "}"
         verdict = {
             "present": self.tr("likely present"),
             "absent": self.tr("likely absent"),
@@ -407,11 +410,11 @@ class ReportView(QWidget):
         chart.setMinimumHeight(220)
         layout.addWidget(chart)
         layout = self._box(self.tr("Changes since the previous report"))
-        for line in change_lines(report.changes):
-            layout.addWidget(_label(line))
+        for line in change_texts(report.changes):
+            layout.addWidget(_label(show_line(line)))
         layout = self._box(self.tr("Provenance"))
-        for line in provenance_lines(report):
-            layout.addWidget(_label(line, name="detail"))
+        for line in provenance_texts(report):
+            layout.addWidget(_label(show_line(line), name="detail"))
 
     # --- state ----------------------------------------------------------------------------
 

@@ -14,7 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.domain.referral import point_label
 from desktop.domain.trajectory import TrajectoryPoint
+from desktop.gui.clinical_texts import show_arg
 from desktop.gui.i18n import translate
 from desktop.gui.score_texts import band_text
 
@@ -49,10 +51,16 @@ class TrajectoryChart(QWidget):
         self.setAccessibleName(self.tr("Pain trajectory chart"))
 
     def set_points(self, points: Sequence[TrajectoryPoint]) -> None:
-        self.points = tuple(points)
+        """The case's points, drawn in time order: follow-ups are numbered as entered,
+        and one entered later may have an earlier date (a stable sort keeps entry order
+        for points of the same day; undated points keep their place at day 0)."""
+        self.points = tuple(sorted(points, key=lambda p: p.days_since_baseline or 0))
         self.setAccessibleDescription(
-            "; ".join(
-                f"{p.label}: worst {_show(p.worst)}, average {_show(p.average)}"
+            self.tr("; ", "list separator").join(
+                self.tr("%1: worst %2, average %3")
+                .replace("%1", show_arg(point_label(p.label)))
+                .replace("%2", _show(p.worst))
+                .replace("%3", _show(p.average))
                 for p in self.points
             )
         )
