@@ -35,7 +35,7 @@ from sync.client.model_update import (
 from sync.protocol import Channel
 
 if TYPE_CHECKING:
-    from sync.transport.tuf_fetcher import TufFetcher
+    from sync.transport import TufFetcher
 
 MODELS_DIRECTORY = "models"
 

@@ -161,22 +161,22 @@ def test_offline_keeps_the_installed_model(clinic_template: Template, tmp_path: 
 def test_interrupted_downloads_resume_with_range_requests(
     site: Site, live_hub: EmbeddedHub, tmp_path: Path
 ) -> None:
-    from sync.transport.tuf_fetcher import TufFetcher
+    from sync.transport import ResumingDownload
     from tests.sync.fault_proxy import FaultProxy
     from tests.sync.support import point_at
 
     _publish(live_hub, tmp_path, "0.2.0")
-    fetchers: list[TufFetcher] = []
-    original = TufFetcher.__init__
+    fetchers: list[ResumingDownload] = []
+    original = ResumingDownload.__init__
 
-    def remember(self: TufFetcher, *args: object, **kwargs: object) -> None:
+    def remember(self: ResumingDownload, *args: object, **kwargs: object) -> None:
         original(self, *args, **kwargs)  # type: ignore[arg-type]
         fetchers.append(self)
 
     with FaultProxy(live_hub.port, weights={"pass": 0.6, "truncate": 0.4}, seed=3) as proxy:
         point_at(site.clinic, proxy.url)
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(TufFetcher, "__init__", remember)
+            patch.setattr(ResumingDownload, "__init__", remember)
             outcomes = [site.clinic.sync.sync_now().models for _ in range(5)]
     assert any(o is not None and o.outcome == "installed" for o in outcomes), outcomes
     assert site.active == "0.2.0"

@@ -1,4 +1,4 @@
-"""The only package that imports httpx: timeouts, TLS trust, request signing, failures.
+"""The only module that imports httpx: timeouts, TLS trust, request signing, failures.
 
 Failures come in two families (style.md habit 11), both :class:`UserFacingError`:
 
@@ -19,10 +19,11 @@ or an ASGI transport; integration tests talk to a real hub on 127.0.0.1.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import ssl
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -43,10 +44,9 @@ from sync.protocol import (
 
 if TYPE_CHECKING:
     # httpx (~65 ms) is imported when the first transport is made, not at every start of
-    # the application; python-tuf only with a model download (tuf_fetcher.py).
+    # the application; python-tuf (~110 ms) only when a model update is checked.
     import httpx
-
-    from sync.transport.tuf_fetcher import TufFetcher
+    from tuf.ngclient.fetcher import FetcherInterface
 
 Model = TypeVar("Model", bound=BaseModel)
 #: What may decide TLS trust: True (system CAs), a CA bundle path, or an SSLContext.
@@ -321,6 +321,66 @@ class HubTransport:
 
     def fetcher(self, *, max_resumes: int = 5) -> TufFetcher:
         """A TUF fetcher over this transport's connection settings."""
-        from sync.transport.tuf_fetcher import TufFetcher
+        return tuf_fetcher_class()(self._client, max_resumes=max_resumes)
 
-        return TufFetcher(self._client, max_resumes=max_resumes)
+
+class ResumingDownload:
+    """Downloads over httpx that resume an interrupted transfer with Range requests (the
+    body of python-tuf's fetcher: :func:`tuf_fetcher_class`).
+
+    TUF itself checks every length and hash, so a resumed download that went wrong is
+    refused there, never installed.
+    """
+
+    def __init__(self, client: httpx.Client, *, max_resumes: int = 5) -> None:
+        self._client = client
+        self._max_resumes = max_resumes
+        self.resumed = 0
+
+    def _fetch(self, url: str) -> Iterator[bytes]:
+        return self._chunks(url)
+
+    def _chunks(self, url: str) -> Iterator[bytes]:
+        import httpx
+        from tuf.api.exceptions import DownloadError, DownloadHTTPError
+
+        received = 0
+        failures = 0
+        while True:
+            headers = {"Range": f"bytes={received}-"} if received else {}
+            try:
+                with self._client.stream("GET", url, headers=headers) as response:
+                    if response.status_code >= 400:
+                        raise DownloadHTTPError(
+                            f"{url}: HTTP {response.status_code}", response.status_code
+                        )
+                    skip = received if response.status_code != 206 else 0
+                    for chunk in response.iter_bytes():
+                        if skip:
+                            dropped = min(skip, len(chunk))
+                            chunk, skip = chunk[dropped:], skip - dropped
+                        if chunk:
+                            received += len(chunk)
+                            yield chunk
+                    return
+            except httpx.HTTPError as error:
+                failures += 1
+                if failures > self._max_resumes:
+                    raise DownloadError(f"{url}: {describe_http_error(error)}") from error
+                self.resumed += 1
+
+
+if TYPE_CHECKING:
+
+    class TufFetcher(ResumingDownload, FetcherInterface):
+        """What :meth:`HubTransport.fetcher` returns."""
+
+
+@functools.cache
+def tuf_fetcher_class() -> type[TufFetcher]:
+    """python-tuf's fetcher interface over :class:`ResumingDownload`, defined at the first
+    model update: importing python-tuf takes ~110 ms, which start-up should not pay."""
+    from tuf.ngclient.fetcher import FetcherInterface
+
+    # The same class as the one declared for type checking above, made at run time.
+    return type("TufFetcher", (ResumingDownload, FetcherInterface), {"__module__": __name__})
