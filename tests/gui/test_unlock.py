@@ -13,7 +13,7 @@ from desktop.store import Home
 from desktop.store.keys import open_passphrase_slot
 from desktop.store.lifecycle import read_key_file
 from tests.gui.helpers import PASSPHRASE, USER, unlock
-from tests.unit.test_store_support import raw_connection
+from tests.unit.test_store_support import raw_connection, undo_case_list_migration
 
 pytestmark = pytest.mark.gui
 
@@ -66,17 +66,7 @@ def undo_the_case_list_migration(home: Path) -> None:
     key = open_passphrase_slot(read_key_file(store_home), USER, PASSPHRASE)
     connection = raw_connection(store_home, key)
     try:
-        objects = connection.execute(
-            "SELECT type, name FROM sqlite_schema WHERE name LIKE 'case_list_flags%'"
-        ).fetchall()
-        connection.execute("BEGIN")
-        for kind, name in objects:
-            if kind == "trigger":
-                connection.execute(f"DROP TRIGGER {name}")
-        connection.execute("DROP INDEX outbox_by_case")
-        connection.execute("DROP TABLE case_list_flags")
-        connection.execute("DELETE FROM migrations WHERE name = '0010_case_list_filters'")
-        connection.execute("COMMIT")
+        undo_case_list_migration(connection)
     finally:
         connection.close()
         key.wipe()

@@ -26,6 +26,7 @@ from tests.unit.test_store_support import (
     make_template,
     raw_connection,
     realistic_document,
+    undo_case_list_migration,
 )
 
 COUNT = 1000
@@ -317,18 +318,7 @@ def test_the_backfill_of_an_older_store_matches_what_the_triggers_kept(
     connection = raw_connection(home, template.data_key(home))
     try:
         kept = connection.execute(query).fetchall()
-        objects = connection.execute(
-            "SELECT type, name FROM sqlite_schema WHERE name LIKE 'case_list_flags%' "
-            "OR name = 'outbox_by_case'"
-        ).fetchall()
-        connection.execute("BEGIN")
-        for kind, name in objects:
-            if kind == "trigger":
-                connection.execute(f"DROP TRIGGER {name}")
-        connection.execute("DROP INDEX outbox_by_case")
-        connection.execute("DROP TABLE case_list_flags")
-        connection.execute("DELETE FROM migrations WHERE name = '0010_case_list_filters'")
-        connection.execute("COMMIT")
+        undo_case_list_migration(connection)
     finally:
         connection.close()
     assert len(kept) == COUNT

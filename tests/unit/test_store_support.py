@@ -129,3 +129,19 @@ def test_realistic_document_is_two_to_three_kilobytes() -> None:
 
     sizes = [len(json.dumps(realistic_document(random.Random(n), n))) for n in range(20)]
     assert min(sizes) >= 2000 and max(sizes) <= 3200
+
+
+def undo_case_list_migration(connection: Connection) -> None:
+    """Make the store behind ``connection`` look as before ``0010_case_list_filters`` (as
+    after an update from an older version): its triggers, index, table and record go."""
+    objects = connection.execute(
+        "SELECT type, name FROM sqlite_schema WHERE name LIKE 'case_list_flags%'"
+    ).fetchall()
+    connection.execute("BEGIN")
+    for kind, name in objects:
+        if kind == "trigger":
+            connection.execute(f"DROP TRIGGER {name}")
+    connection.execute("DROP INDEX outbox_by_case")
+    connection.execute("DROP TABLE case_list_flags")
+    connection.execute("DELETE FROM migrations WHERE name = '0010_case_list_filters'")
+    connection.execute("COMMIT")

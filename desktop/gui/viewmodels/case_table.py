@@ -9,7 +9,7 @@ order, only their cells change: the scroll position and the selection stay.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -215,30 +215,16 @@ class CaseTableModel(QAbstractTableModel):
     def _refreshed(self, generation: int, page: CasePage) -> None:
         if generation != self._generation:
             return
-        same_cases = [r.case_id for r in page.rows[: len(self._rows)]] == [
-            r.case_id for r in self._rows
-        ]
-        total_changed = page.total != self._total
-        if same_cases:
-            extra = page.rows[len(self._rows) :]
-            self._rows[:] = page.rows[: len(self._rows)]
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            )
-            if extra:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(extra) - 1)
-                self._rows.extend(extra)
-                self.endInsertRows()
+        shown = len(self._rows)
+        if [r.case_id for r in page.rows[:shown]] == [r.case_id for r in self._rows]:
+            self._rows[:] = page.rows[:shown]  # the same cases: only their cells change
+            self.dataChanged.emit(self.index(0, 0), self.index(shown - 1, len(COLUMNS) - 1))
+            self._append(page.rows[shown:], page.total)
         else:
             self.beginResetModel()
-            self._rows = list(page.rows)
+            self._rows = []
             self.endResetModel()
-        self._total = max(page.total, len(self._rows))
-        self._set_loading(False)
-        if total_changed:
-            self.total_changed.emit(self._total)
-        self.page_loaded.emit()
+            self._append(page.rows, page.total)
 
     def clear(self) -> None:
         """Drop every row (on lock): nothing decrypted stays in memory."""
@@ -264,12 +250,16 @@ class CaseTableModel(QAbstractTableModel):
     def _receive(self, generation: int, offset: int, page: CasePage) -> None:
         if generation != self._generation or offset != len(self._rows):
             return
-        total_changed = page.total != self._total
-        self._total = max(page.total, offset + len(page.rows))
-        if page.rows:
+        self._append(page.rows, page.total)
+
+    def _append(self, rows: Sequence[CaseRow], total: int) -> None:
+        """Add the rows a page brought after the shown ones; announce the page."""
+        total_changed = total != self._total
+        self._total = max(total, len(self._rows) + len(rows))
+        if rows:
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
             self.endInsertRows()
         # Only now: a view reacting to the insert must not fetch the next page re-entrantly.
         self._set_loading(False)
